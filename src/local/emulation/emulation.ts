@@ -17,7 +17,7 @@ import { SpreadsheetAppFacade } from "./spreadsheet-app";
 import { WorkbookModel } from "./workbook-model";
 
 export interface EmulationOptions {
-  /** Sheets to start with, in order, with their cell values (strings parse as typed: "=..." formulas, numbers, ISO dates). */
+  /** Sheets to start with, in order, with their cell values (strings parse as typed: "=..." formulas, numbers, ISO dates). Default: one blank Sheet1. */
   sheets?: Record<string, WritableValue[][]>;
   name?: string;
   id?: string;
@@ -60,7 +60,7 @@ export class Emulation {
   private readonly defaultExecution: ExecutionInfo;
   private nextExecutionId = 1;
 
-  constructor(private readonly options: EmulationOptions = {}) {
+  constructor(options: EmulationOptions = {}) {
     const engine = createFormulaEngine({ maxRows: options.maxRows, plugins: options.functionPlugins });
     this.workbook = new WorkbookModel(engine, options.id ?? randomUUID(), options.name ?? "Emulated spreadsheet", options.timeZone ?? "Etc/UTC");
     this.defaultExecution = { id: 0, userEmail: options.user ?? "user@example.com", ended: false };
@@ -82,10 +82,8 @@ export class Emulation {
       Session: new SessionFacade(this.context),
       Charts: createChartsService(),
     };
-    const sheets = options.sheets ?? { Sheet1: [] };
-    for (const [name, rows] of Object.entries(sheets)) this.loadSheet(name, rows);
-    if (this.workbook.sheets.length === 0) this.workbook.insertSheet("Sheet1");
-    this.workbook.activeSheet = this.workbook.sheets[0];
+    // No `sheets` gives a new spreadsheet's one blank Sheet1; `{}` gives none, for loaders that add their own.
+    for (const [name, rows] of Object.entries(options.sheets ?? { Sheet1: [] })) this.loadSheet(name, rows);
   }
 
   /** The bound spreadsheet, as SpreadsheetApp.getActiveSpreadsheet() returns it (calls on it are counted). */

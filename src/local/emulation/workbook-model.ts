@@ -126,7 +126,8 @@ export class WorkbookModel {
     this.growRows(sheet, howMany);
   }
 
-  private rebindOpenEndedFormulas(): void {
+  /** Re-derives the engine text of every open-ended formula from the current grid sizes. */
+  rebindOpenEndedFormulas(): void {
     for (const sheet of this.sheets) {
       for (const [{ row, column }, text] of sheet.userFormulas.entries()) {
         this.engine.setCellContents({ sheet: sheet.engineId, row: row - 1, col: column - 1 }, this.engineFormula(text, sheet));
