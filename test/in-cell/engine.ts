@@ -10,7 +10,8 @@ export function workbook(sheet: RawCellContent[][]): HyperFormula {
     HyperFormula.registerFunctionPlugin(CatalogueFunctionPlugin, CATALOGUE_TRANSLATIONS);
     registered = true;
   }
-  return HyperFormula.buildFromArray(sheet, { licenseKey: "gpl-v3" });
+  // Sheets shows full double precision; the engine would round results to 10 digits by default.
+  return HyperFormula.buildFromArray(sheet, { licenseKey: "gpl-v3", precisionRounding: 15 });
 }
 
 /** What a user sees in a cell: a number, text, "" for blank, or the error's message for `#ERROR!`. */
