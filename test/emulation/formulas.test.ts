@@ -86,3 +86,15 @@ describe("formulas", () => {
     expect(summary.getRange("A1").getValue()).toBe(140);
   });
 });
+
+describe("custom functions", () => {
+  it("computes the KPI catalogue's functions by default, and shows their errors", () => {
+    const emu = createEmulation({ sheets: { Data: [[1000, 2000, 10, 30]], Summary: [] } });
+    const summary = emu.spreadsheet.getSheetByName("Summary")!;
+    summary.getRange("A1:B1").setFormulas([["=CAC(Data!A1:B1, Data!C1:D1)", "=CAC(Data!A1, 0)"]]);
+    const [[cac, undefinedCac]] = summary.getRange("A1:B1").getValues() as [[unknown, unknown]];
+    expect(cac).toBe(75);
+    expect(String(undefinedCac)).toMatch(/^#/);
+    expect(emu.errorMessage("Summary!B1")).toMatch(/^CAC: /);
+  });
+});

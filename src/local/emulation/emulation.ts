@@ -3,6 +3,7 @@ import { randomUUID } from "node:crypto";
 import type { AppsScriptGlobals, SpreadsheetApi, WritableValue } from "../../server/apps-script-api";
 import { parseA1 } from "./a1";
 import { CallCounter } from "./call-counter";
+import { CATALOGUE_TRANSLATIONS, CatalogueFunctionPlugin } from "../formula-engine/catalogue-plugin";
 import { createChartsService } from "./charts";
 import type { EmulationContext, ExecutionInfo } from "./context";
 import { createFormulaEngine, type FunctionPluginRegistration } from "./formula-engine";
@@ -30,7 +31,7 @@ export interface EmulationOptions {
   owner?: string;
   /** Where createHtmlOutputFromFile reads; defaults to build/ as clasp pushes it. */
   htmlDir?: string;
-  /** Custom functions to register in the formula engine (the KPI catalogue plugin). */
+  /** Custom functions to register in the formula engine; defaults to the KPI catalogue plugin, `[]` for none. */
   functionPlugins?: readonly FunctionPluginRegistration[];
   /** The formula engine's row limit (at least 1,100,000 by default). */
   maxRows?: number;
@@ -48,6 +49,11 @@ export interface ExecutionHandle {
   end(): void;
 }
 
+/** The project's custom functions, so emulated sheets compute =CAC(...) as Sheets does with the add-on. */
+export const DEFAULT_FUNCTION_PLUGINS: readonly FunctionPluginRegistration[] = [
+  { plugin: CatalogueFunctionPlugin, translations: CATALOGUE_TRANSLATIONS },
+];
+
 export class Emulation {
   readonly calls = new CallCounter();
   readonly recorder = new Recorder();
@@ -61,7 +67,7 @@ export class Emulation {
   private nextExecutionId = 1;
 
   constructor(options: EmulationOptions = {}) {
-    const engine = createFormulaEngine({ maxRows: options.maxRows, plugins: options.functionPlugins });
+    const engine = createFormulaEngine({ maxRows: options.maxRows, plugins: options.functionPlugins ?? DEFAULT_FUNCTION_PLUGINS });
     this.workbook = new WorkbookModel(engine, options.id ?? randomUUID(), options.name ?? "Emulated spreadsheet", options.timeZone ?? "Etc/UTC");
     this.defaultExecution = { id: 0, userEmail: options.user ?? "user@example.com", ended: false };
     const emulation = this;

@@ -40,7 +40,9 @@ const registered = new Set<FunctionPluginDefinition>();
 
 export function registerFunctionPlugins(plugins: readonly FunctionPluginRegistration[]): void {
   for (const { plugin, translations } of plugins) {
-    if (registered.has(plugin)) continue;
+    // Another module (the in-cell tests) may have registered the same plugin already.
+    const ids = Object.keys(plugin.implementedFunctions);
+    if (registered.has(plugin) || (ids.length > 0 && ids.every((id) => HyperFormula.getFunctionPlugin(id) === plugin))) continue;
     HyperFormula.registerFunctionPlugin(plugin, translations);
     registered.add(plugin);
   }
