@@ -1,53 +1,13 @@
-// Calendar arithmetic on whole "civil day" numbers, so Date cells and serial numbers compare alike and no Date is allocated per row.
-import type { CellValue } from "../cells";
+// Month keys and labels for date serials, integer-only so a million rows allocate nothing.
+import { serialToIsoDate } from "../dates";
 
-const MS_PER_DAY = 86_400_000;
 /** Days between the spreadsheet epoch (1899-12-30) and 1970-01-01. */
 const SERIAL_TO_UNIX_DAYS = 25_569;
 
-/**
- * Days since 1970-01-01, with the time of day as a fraction, or NaN when the cell is not a date.
- * A Date is read by its wall-clock fields (what the sheet shows in the script's time zone),
- * a number as a spreadsheet serial, a string only in the unambiguous ISO form YYYY-MM-DD.
- */
-export function toDayNumber(value: CellValue): number {
-  if (value instanceof Date) {
-    const t = value.getTime();
-    if (Number.isNaN(t)) return Number.NaN;
-    return (
-      Date.UTC(
-        value.getFullYear(),
-        value.getMonth(),
-        value.getDate(),
-        value.getHours(),
-        value.getMinutes(),
-        value.getSeconds(),
-        value.getMilliseconds(),
-      ) / MS_PER_DAY
-    );
-  }
-  if (typeof value === "number") return Number.isFinite(value) ? value - SERIAL_TO_UNIX_DAYS : Number.NaN;
-  if (typeof value === "string") return isoTextToDayNumber(value);
-  return Number.NaN;
-}
-
-function isoTextToDayNumber(text: string): number {
-  const match = /^\s*(\d{4})-(\d{2})-(\d{2})\s*$/.exec(text);
-  if (match === null) return Number.NaN;
-  const y = Number(match[1]);
-  const m = Number(match[2]) - 1;
-  const d = Number(match[3]);
-  const ms = Date.UTC(y, m, d);
-  const back = new Date(ms);
-  // Rejects 2024-02-31 rather than silently rolling it into March.
-  if (back.getUTCMonth() !== m || back.getUTCDate() !== d) return Number.NaN;
-  return ms / MS_PER_DAY;
-}
-
-/** Year * 12 + month (0-based) of a day number: an integer key for per-month grouping. */
-export function monthIndexOfDay(day: number): number {
-  // Howard Hinnant's civil_from_days, integer-only so a million rows allocate nothing.
-  const z = Math.floor(day) + 719_468;
+/** Year * 12 + month (0-based) of a date serial: an integer key for per-month grouping. */
+export function monthIndexOfSerial(serial: number): number {
+  // Howard Hinnant's civil_from_days: pure integer arithmetic, no Date per row.
+  const z = Math.floor(serial) - SERIAL_TO_UNIX_DAYS + 719_468;
   const era = Math.floor(z / 146_097);
   const doe = z - era * 146_097;
   const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36_524) - Math.floor(doe / 146_096)) / 365);
@@ -65,7 +25,7 @@ export function monthLabel(monthIndex: number): string {
   return `${String(year).padStart(4, "0")}-${String(month).padStart(2, "0")}`;
 }
 
-/** "YYYY-MM-DD" for a day number: JSON-safe, unlike a Date, for the sidebar bridge. */
-export function dayLabel(day: number): string {
-  return new Date(Math.floor(day) * MS_PER_DAY).toISOString().slice(0, 10);
+/** "YYYY-MM-DD": JSON-safe, unlike a Date, for the sidebar bridge. */
+export function dayLabel(serial: number): string {
+  return serialToIsoDate(serial);
 }

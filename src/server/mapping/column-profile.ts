@@ -1,8 +1,7 @@
 // What a column's sample cells hold (dates, numbers, text, blanks), counted so a proposal can say why it chose a column.
 import type { CellValue } from "../../kpi/cells";
 import { isBlank } from "../../kpi/cells";
-import { parseNumber } from "../../kpi/funnel/kpi-placeholders";
-import { toDayNumber } from "../../kpi/funnel/day-number";
+import { readDateSerial, readNumber } from "../../kpi/funnel/cell-readers";
 
 export type ColumnKind = "date" | "number" | "text" | "empty";
 
@@ -32,9 +31,11 @@ export function profileColumn(sampleRows: readonly (readonly CellValue[])[], ind
     if (isBlank(cell) || (typeof cell === "string" && cell.trim() === "")) continue;
     filled++;
     if (seen.size < DISTINCT_CAP) seen.add(cell instanceof Date ? `d${cell.getTime()}` : `${typeof cell}:${String(cell)}`);
-    // A Date object is a date; a bare number is a count (Sheets hands date cells over as Date, never as serials).
-    if (cell instanceof Date || (typeof cell === "string" && !Number.isNaN(toDayNumber(cell)))) dates++;
-    else if (parseNumber(cell) !== null) numbers++;
+    // A bare number is a count here: Sheets hands date cells over as Date objects, never as serials.
+    const isDate = cell instanceof Date || (typeof cell === "string" && !Number.isNaN(readDateSerial(cell) ?? Number.NaN));
+    const n = isDate ? null : readNumber(cell);
+    if (isDate) dates++;
+    else if (n !== null && !Number.isNaN(n)) numbers++;
     else texts++;
   }
   let kind: ColumnKind = "text";
