@@ -83,6 +83,7 @@ export function plainIssue(field: string, code: IssueCode, message: string): Map
   return { field, code, message, cells: [], count: 0 };
 }
 
-export function cellsWord(count: number): string {
-  return count === 1 ? "1 cell" : `${count} cells`;
+/** "1 cell is" / "3 cells are": a count with its verb agreeing. */
+export function cellsVerb(count: number, singular: string, plural: string): string {
+  return count === 1 ? `1 cell ${singular}` : `${count} cells ${plural}`;
 }

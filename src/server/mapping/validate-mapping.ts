@@ -3,7 +3,7 @@ import type { CellValue } from "../../kpi/cells";
 import { isBlank } from "../../kpi/cells";
 import { readDateSerial, readNumber } from "../../kpi/funnel/cell-readers";
 import { columnLetter } from "./a1";
-import { CellProblems, cellsWord, plainIssue, type MappingIssue, type MappingValidation } from "./mapping-issues";
+import { CellProblems, cellsVerb, plainIssue, type MappingIssue, type MappingValidation } from "./mapping-issues";
 import {
   RESERVED_STAGE_KEYS,
   STAGE_KEY_PATTERN,
@@ -208,28 +208,28 @@ function checkData(
 
   for (const { column, wrongType, negative } of problems) {
     if (wrongType.count > 0) {
-      const want = column.role === "date" || column.role === "stage-date" ? "dates" : "numbers";
-      const code = want === "dates" ? "not-a-date" : "not-a-number";
+      const dates = column.role === "date" || column.role === "stage-date";
+      const what = dates ? cellsVerb(wrongType.count, "is not a date", "are not dates") : cellsVerb(wrongType.count, "is not a number", "are not numbers");
       errors.push(
-        wrongType.issue(column.field, code, `${column.label} (${describeRef(column.ref)}): ${cellsWord(wrongType.count)} are not ${want}: ${wrongType.listing()}`),
+        wrongType.issue(column.field, dates ? "not-a-date" : "not-a-number", `${column.label} (${describeRef(column.ref)}): ${what}: ${wrongType.listing()}`),
       );
     }
     if (negative.count > 0) {
       if (column.role === "count") {
         errors.push(
-          negative.issue(column.field, "negative-count", `${column.label} (${describeRef(column.ref)}): ${cellsWord(negative.count)} hold negative counts: ${negative.listing()}`),
+          negative.issue(column.field, "negative-count", `${column.label} (${describeRef(column.ref)}): ${cellsVerb(negative.count, "holds", "hold")} negative counts: ${negative.listing()}`),
         );
       } else {
         // Refunds and credits make negative amounts legitimate in a row; totals are what the KPIs check.
         warnings.push(
-          negative.issue(column.field, "negative-amount", `${column.label} (${describeRef(column.ref)}): ${cellsWord(negative.count)} are negative: ${negative.listing()}; check they are refunds or credits`),
+          negative.issue(column.field, "negative-amount", `${column.label} (${describeRef(column.ref)}): ${cellsVerb(negative.count, "is", "are")} negative: ${negative.listing()}; check they are refunds or credits`),
         );
       }
     }
   }
   if (dateColumn !== undefined && missingDate.count > 0) {
     warnings.push(
-      missingDate.issue("date", "missing-date", `${dateColumn.label} (${describeRef(dateColumn.ref)}): ${cellsWord(missingDate.count)} are blank in rows with data, so those rows count in totals but in no month or period: ${missingDate.listing()}`),
+      missingDate.issue("date", "missing-date", `${dateColumn.label} (${describeRef(dateColumn.ref)}): ${cellsVerb(missingDate.count, "is", "are")} blank in rows with data, so those rows count in totals but in no month or period: ${missingDate.listing()}`),
     );
   }
   if (outOfOrder.count > 0) {
