@@ -6,6 +6,7 @@ import { AVG_DEAL_SIZE, CAC_PAYBACK, CLV, LTV, LTV_CAC_RATIO } from "./entries/c
 import { GROWTH_RATE } from "./entries/growth";
 import { CHURN_RATE, RETENTION_RATE } from "./entries/retention";
 import { MER, ROAS, ROI, ROMI } from "./entries/returns";
+import { KPI_BY } from "./entries/kpi-by";
 import { CSAT, NPS } from "./entries/satisfaction";
 
 export const CATALOGUE: readonly CatalogueEntry[] = [
@@ -15,7 +16,7 @@ export const CATALOGUE: readonly CatalogueEntry[] = [
   ROI, ROMI, ROAS, MER,
   RETENTION_RATE, CHURN_RATE,
   NPS, CSAT,
-  GROWTH_RATE,
+  GROWTH_RATE, KPI_BY,
 ];
 
 const BY_NAME = new Map(CATALOGUE.map((entry) => [entry.name, entry]));
