@@ -2,6 +2,10 @@
 import { describe, expect, it } from "vitest";
 import type { CellValue } from "../../src/kpi/cells";
 import { computeFunnelReport, type FunnelSpec, type HeadlineKpi } from "../../src/kpi/funnel-report";
+import { AGGREGATED_HEADERS, aggregatedDemoRows } from "../../src/local/demo-data";
+import { proposalToMapping, proposeMapping } from "../../src/server/mapping/auto-detect";
+import { toFunnelSpec } from "../../src/server/mapping/mapping-to-spec";
+import { validateMapping } from "../../src/server/mapping/validate-mapping";
 
 const day = (iso: string): Date => new Date(`${iso}T00:00:00`);
 
@@ -183,5 +187,37 @@ describe("aggregated funnel report: undefined KPIs are reasons, not throws", () 
     expect(() => computeFunnelReport({ ...spec, stages: spec.stages.slice(0, 1) }, rows)).toThrow(
       "FUNNEL_REPORT: a funnel needs at least two stages, got 1",
     );
+  });
+});
+
+describe("from the demo daily sheet, end to end", () => {
+  const demo = aggregatedDemoRows(new Date(2025, 6, 1), 3);
+  const mapping = proposalToMapping(proposeMapping("Daily", 1, AGGREGATED_HEADERS, demo.slice(0, 50)));
+
+  it("detects every column of the demo sheet", () => {
+    expect(mapping).toMatchObject({
+      shape: "aggregated",
+      date: { header: "Date", index: 0 },
+      channel: { header: "Channel", index: 1 },
+      spend: { header: "Spend", index: 2 },
+      revenue: { header: "Revenue", index: 6 },
+    });
+    expect(mapping.stages.map((s) => [s.key, s.column?.header])).toEqual([
+      ["visits", "Sessions"],
+      ["leads", "Leads"],
+      ["customers", "New customers"],
+    ]);
+  });
+
+  it("validates cleanly and its totals and per-channel spend match direct sums", () => {
+    expect(validateMapping(mapping, AGGREGATED_HEADERS, demo)).toEqual({ ok: true, errors: [], warnings: [] });
+    const r = computeFunnelReport(toFunnelSpec(mapping), demo);
+    const sum = (col: number, channel?: string) =>
+      demo.filter((row) => channel === undefined || row[1] === channel).reduce((s, row) => s + Number(row[col]), 0);
+    expect(r.totals.stageCounts).toEqual([sum(3), sum(4), sum(5)]);
+    expect(r.totals.spend).toBeCloseTo(sum(2), 6);
+    expect(r.channels).toHaveLength(6);
+    for (const c of r.channels ?? []) expect(c.spend).toBeCloseTo(sum(2, c.channel), 6);
+    expect(r.months.map((m) => m.month)).toEqual(["2025-04", "2025-05", "2025-06"]);
   });
 });
