@@ -1,7 +1,7 @@
 // Non-throwing readers for one cell as a count/amount or a date, for loops over whole columns where one bad cell must not stop the rest.
 import { type CellValue, isBlank } from "../cells";
 import { cellToDateSerial, isSpreadsheetError, parseNumericText } from "../coerce";
-import { dateToSerial } from "../dates";
+import { MAX_DATE_SERIAL, MIN_DATE_SERIAL, dateToSerial } from "../dates";
 import { KpiError } from "../kpi-error";
 
 /** Marks a filled cell that is not what the column should hold. */
@@ -37,7 +37,10 @@ export function readDateSerial(value: CellValue): number | null {
     return Number.isNaN(t) ? NOT_READABLE : dateToSerial(value);
   }
   if (isEmptyCell(value)) return null;
-  if (typeof value === "number") return Number.isFinite(value) ? value : NOT_READABLE;
+  if (typeof value === "number") {
+    // Same range as the catalogue: a serial Sheets cannot show as a date is not one.
+    return value >= MIN_DATE_SERIAL && value <= MAX_DATE_SERIAL ? value : NOT_READABLE;
+  }
   if (typeof value !== "string") return NOT_READABLE;
   // Text dates are rare in real sheets, so paying for the catalogue's throw-based reader here is fine.
   try {
