@@ -119,11 +119,16 @@ export function expectedPurchases(
 ): number {
   if (t <= 0) return 0;
   if (Math.abs(params.a - 1) < NEAR_ONE) {
-    // Both the prefactor c/(a−1) and the bracket blow up/vanish at a = 1; the function is smooth there.
-    const below = expectedPurchases({ ...params, a: 1 - NEAR_ONE }, t, customer, functionName);
-    const above = expectedPurchases({ ...params, a: 1 + NEAR_ONE }, t, customer, functionName);
-    return (below + above) / 2;
+    // Eq. 10 is 0/0 at a = 1 and loses digits near it; the function itself is smooth there.
+    const below = expectedPurchasesIfAlive({ ...params, a: 1 - NEAR_ONE }, t, customer, functionName);
+    const above = expectedPurchasesIfAlive({ ...params, a: 1 + NEAR_ONE }, t, customer, functionName);
+    return ((below + above) / 2) * probabilityAlive(params, customer);
   }
+  return expectedPurchasesIfAlive(params, t, customer, functionName) * probabilityAlive(params, customer);
+}
+
+/** Eq. 10 without its denominator, which is 1/P(alive). */
+function expectedPurchasesIfAlive(params: BgNbdParams, t: number, customer: Recency, functionName: string): number {
   const { r, alpha, a, b } = params;
   const { x, T } = customer;
   const c = a + b + x - 1;
@@ -132,8 +137,7 @@ export function expectedPurchases(
   // ((α+T)/(α+T+t))^(r+x) · c·₂F₁, combined in logs because each factor alone can over- or underflow.
   const logPower = (r + x) * (Math.log(alpha + T) - Math.log(alpha + T + t));
   const discounted = series.mantissa * Math.exp(series.logScale + logPower);
-  const ifAlive = (c - discounted) / (a - 1);
-  return Math.max(0, ifAlive) * probabilityAlive(params, customer);
+  return Math.max(0, (c - discounted) / (a - 1));
 }
 
 /** E[X(t)] for a customer who has just made a first purchase, eq. 9 (eq. 10 with no history). */
