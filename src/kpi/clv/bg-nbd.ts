@@ -34,29 +34,42 @@ export function bgNbdLogLikelihood(params: BgNbdParams, groups: RecencyGroups): 
   return makeLogLikelihood(groups)(params);
 }
 
-/** A likelihood closure with its per-x scratch buffers allocated once, for the optimiser's many calls. */
+/**
+ * A likelihood closure with its scratch buffers allocated once, for the optimiser's many calls. The
+ * logarithms are taken once per distinct t_x and T, and one-time buyers (only the still-active term)
+ * skip the log-sum-exp: what is left per group of repeat buyers is one exp and one log1p.
+ */
 function makeLogLikelihood(groups: RecencyGroups): (params: BgNbdParams) => number {
-  const levels = groups.xLevels.length;
-  const levelConstant = new Float64Array(levels);
-  const levelAliveWeight = new Float64Array(levels);
+  const { xLevels, txLevels, TLevels } = groups;
+  const levelConstant = new Float64Array(xLevels.length);
+  const levelAliveWeight = new Float64Array(xLevels.length);
+  const logAlphaTx = new Float64Array(txLevels.length);
+  const logAlphaT = new Float64Array(TLevels.length);
   return ({ r, alpha, a, b }) => {
-    const logAlpha = Math.log(alpha);
-    const baseline = r * logAlpha - gammaln(r) - betaln(a, b);
+    const baseline = r * Math.log(alpha) - gammaln(r) - betaln(a, b);
     const logA = Math.log(a);
-    for (let L = 0; L < levels; L++) {
-      const x = groups.xLevels[L];
+    for (let L = 0; L < xLevels.length; L++) {
+      const x = xLevels[L];
       levelConstant[L] = baseline + gammaln(r + x) + betaln(a, b + x);
-      levelAliveWeight[L] = x > 0 ? logA - Math.log(b + x - 1) : -Infinity;
+      levelAliveWeight[L] = x > 0 ? logA - Math.log(b + x - 1) : 0;
     }
+    for (let L = 0; L < txLevels.length; L++) logAlphaTx[L] = Math.log(alpha + txLevels[L]);
+    for (let L = 0; L < TLevels.length; L++) logAlphaT[L] = Math.log(alpha + TLevels[L]);
     let total = 0;
     for (let g = 0; g < groups.size; g++) {
       const L = groups.xLevel[g];
-      const rx = r + groups.x[g];
-      const stillActive = -rx * Math.log(alpha + groups.T[g]);
-      const droppedOut = levelAliveWeight[L] - rx * Math.log(alpha + groups.tx[g]);
-      const high = Math.max(stillActive, droppedOut);
-      const low = Math.min(stillActive, droppedOut);
-      total += groups.count[g] * (levelConstant[L] + high + Math.log1p(Math.exp(low - high)));
+      const x = groups.x[g];
+      const rx = r + x;
+      const stillActive = -rx * logAlphaT[groups.TLevel[g]];
+      let term = stillActive;
+      if (x > 0) {
+        const droppedOut = levelAliveWeight[L] - rx * logAlphaTx[groups.txLevel[g]];
+        term =
+          stillActive > droppedOut
+            ? stillActive + Math.log1p(Math.exp(droppedOut - stillActive))
+            : droppedOut + Math.log1p(Math.exp(stillActive - droppedOut));
+      }
+      total += groups.count[g] * (levelConstant[L] + term);
     }
     return total;
   };
