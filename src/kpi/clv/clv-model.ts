@@ -2,7 +2,7 @@
 import { KpiError } from "../kpi-error";
 import { fitBgNbd, type BgNbdParams } from "./bg-nbd";
 import { fitGammaGamma, type GammaGammaParams } from "./gamma-gamma";
-import { requirePositiveOrderValues } from "./order-values";
+import { requireUsableOrderValues } from "./order-values";
 import { summarizeTransactions, type CustomerSummary, type OrderLog } from "./transaction-summary";
 
 /** What CLV_MODEL shows: the fitted parameters and the data they came from. */
@@ -44,7 +44,7 @@ export function fitClvModel(log: OrderLog, asOfInput: number | undefined, functi
   const asOf = asOfInput ?? latestOrderDate(log.orderDates, functionName);
   const summaries = summarizeTransactions(log, asOf, functionName);
   if (log.orderValues !== undefined) {
-    requirePositiveOrderValues(log.orderValues, log.orderDates, asOf, functionName);
+    requireUsableOrderValues({ ...log, orderValues: log.orderValues }, summaries, asOf, functionName);
   }
   const bg = fitBgNbd(summaries, functionName);
   const gg =
