@@ -1,8 +1,10 @@
 // Deterministic Nelder–Mead minimiser with restarts, used to fit the CLV models on log-scale parameters.
 
 export interface MinimizeOptions {
-  /** Edge length of each freshly built simplex, in the units of x (log units for the CLV fits). */
+  /** Edge length of the first simplex, in the units of x (log units for the CLV fits). */
   readonly initialStep?: number;
+  /** Edge length of the simplex of each restart: smaller, as it only has to escape a false stop nearby. */
+  readonly restartStep?: number;
   /** Stop a run when every vertex is within this distance of the best one, coordinate by coordinate. */
   readonly xTolerance?: number;
   /** ...and every vertex's value is within this relative distance of the best value. */
@@ -22,8 +24,10 @@ export interface MinimizeResult {
 
 const DEFAULTS = {
   initialStep: 0.5,
-  xTolerance: 1e-9,
-  fTolerance: 1e-13,
+  restartStep: 0.1,
+  // A 1e−7 spread in log parameters is a relative error of 1e−7, far below the third decimal.
+  xTolerance: 1e-7,
+  fTolerance: 1e-12,
   maxEvaluations: 50_000,
   maxRestarts: 30,
 };
@@ -31,7 +35,7 @@ const DEFAULTS = {
 /**
  * Minimises f from x0. Nelder–Mead alone can collapse its simplex on a slope of a long narrow valley
  * (the BG/NBD and Gamma-Gamma likelihoods both have one), so each converged run is restarted from its
- * best point with a full-size simplex until a restart no longer improves the value.
+ * best point with a fresh simplex until a restart no longer improves the value.
  */
 export function minimize(
   f: (x: readonly number[]) => number,
@@ -49,7 +53,7 @@ export function minimize(
   let bestValue = safe(best);
   budget.used++;
   for (let restart = 0; restart <= opts.maxRestarts; restart++) {
-    const run = nelderMead(safe, best, opts, budget);
+    const run = nelderMead(safe, best, restart === 0 ? opts.initialStep : opts.restartStep, opts, budget);
     const improvement = bestValue - run.value;
     const improved = run.value < bestValue;
     if (improved) {
@@ -83,6 +87,7 @@ interface Run {
 function nelderMead(
   f: (x: readonly number[]) => number,
   start: readonly number[],
+  step: number,
   opts: typeof DEFAULTS,
   budget: { used: number },
 ): Run {
@@ -95,7 +100,7 @@ function nelderMead(
   const vertices: number[][] = [[...start]];
   for (let i = 0; i < n; i++) {
     const v = [...start];
-    v[i] += opts.initialStep;
+    v[i] += step;
     vertices.push(v);
   }
   const values = vertices.map((v) => f(v));
