@@ -1,0 +1,235 @@
+// Turns what a spreadsheet hands over (scalars, ranges, numeric text) into numbers, dates and text, or a clear error.
+import { type CellInput, type CellValue, isBlank, isRange } from "./cells";
+import { dateToSerial, isoDateToSerial, MAX_DATE_SERIAL, MIN_DATE_SERIAL, serialToIsoDate } from "./dates";
+import { fail } from "./kpi-error";
+
+/** Which function and which argument a value belongs to, so errors can name both. */
+export interface ArgRef {
+  fn: string;
+  arg: string;
+}
+
+/** Where a cell sits inside its argument: a scalar, or a (row, column) of a range, both 1-based. */
+interface CellPosition {
+  row: number;
+  column: number;
+  rows: number;
+  columns: number;
+}
+
+const SPREADSHEET_ERRORS = new Set([
+  "#N/A", "#DIV/0!", "#VALUE!", "#REF!", "#NAME?", "#NUM!", "#NULL!", "#ERROR!", "#SPILL!", "#CALC!", "#LOADING",
+]);
+
+export function isSpreadsheetError(value: CellValue): boolean {
+  return typeof value === "string" && SPREADSHEET_ERRORS.has(value.trim().toUpperCase());
+}
+
+/** "spend row 4", "spend column 2", "spend row 4, column 2", or just "spend" for a single value. */
+export function describeCell(arg: string, position?: CellPosition): string {
+  if (!position || (position.rows === 1 && position.columns === 1)) return arg;
+  if (position.columns === 1) return `${arg} row ${position.row}`;
+  if (position.rows === 1) return `${arg} column ${position.column}`;
+  return `${arg} row ${position.row}, column ${position.column}`;
+}
+
+/** A value as a user would recognise it in an error message. */
+export function describeValue(value: CellValue): string {
+  if (value instanceof Date) {
+    return Number.isNaN(value.getTime()) ? "an invalid date" : `a date (${serialToIsoDate(dateToSerial(value))})`;
+  }
+  if (typeof value === "boolean") return value ? "TRUE" : "FALSE";
+  if (typeof value === "string") {
+    if (isSpreadsheetError(value)) return `the error ${value.trim().toUpperCase()}`;
+    const shown = value.length > 40 ? `${value.slice(0, 37)}...` : value;
+    return JSON.stringify(shown);
+  }
+  if (value === null || value === undefined) return "blank";
+  return String(value);
+}
+
+const CURRENCY_SYMBOLS = /^[$€£¥₹]/u;
+const GROUPED_DIGITS = /^\d{1,3}(,\d{3})+(\.\d*)?$/;
+const PLAIN_NUMBER = /^(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
+
+/**
+ * Reads numeric text the way a person typed it: "1,200", "$1,200", "-$1,200.50", "(1,200)", "5%", "1.5e3".
+ * Returns null when the text is not a number, so the caller can name the cell.
+ */
+export function parseNumericText(text: string): number | null {
+  let s = text.trim();
+  if (s === "") return null;
+  let sign = 1;
+  if (s.startsWith("(") && s.endsWith(")")) {
+    sign = -1;
+    s = s.slice(1, -1).trim();
+  }
+  if (s.startsWith("-") || s.startsWith("+")) {
+    if (s.startsWith("-")) sign = -sign;
+    s = s.slice(1).trim();
+  }
+  if (CURRENCY_SYMBOLS.test(s)) s = s.slice(1).trim();
+  if (s.startsWith("-") && sign === 1) {
+    sign = -1;
+    s = s.slice(1).trim();
+  }
+  let scale = 1;
+  if (s.endsWith("%")) {
+    scale = 0.01;
+    s = s.slice(0, -1).trim();
+  }
+  if (GROUPED_DIGITS.test(s)) s = s.replace(/,/g, "");
+  if (!PLAIN_NUMBER.test(s)) return null;
+  const parsed = Number(s);
+  return Number.isFinite(parsed) ? sign * parsed * scale : null;
+}
+
+/** Visits every cell of an argument with its position; a scalar is one cell. */
+export function forEachCell(
+  input: CellInput,
+  visit: (value: CellValue, position: CellPosition) => void,
+): void {
+  if (!isRange(input)) {
+    visit(input, { row: 1, column: 1, rows: 1, columns: 1 });
+    return;
+  }
+  const rows = input.length;
+  let columns = 0;
+  for (const row of input) if (Array.isArray(row) && row.length > columns) columns = row.length;
+  for (let r = 0; r < rows; r++) {
+    const row = input[r];
+    if (!Array.isArray(row)) {
+      visit(row as CellValue, { row: r + 1, column: 1, rows, columns: Math.max(columns, 1) });
+      continue;
+    }
+    for (let c = 0; c < row.length; c++) visit(row[c], { row: r + 1, column: c + 1, rows, columns });
+  }
+}
+
+/** One cell as a number, or null when blank; anything else (words, booleans, dates, errors) is an error. */
+export function cellToNumber(ref: ArgRef, value: CellValue, position?: CellPosition): number | null {
+  if (typeof value === "number") {
+    if (Number.isFinite(value)) return value;
+    return fail(ref.fn, `${describeCell(ref.arg, position)} is ${value}, not a finite number`);
+  }
+  if (isBlank(value)) return null;
+  if (typeof value === "string") {
+    if (value.trim() === "") return null;
+    if (!isSpreadsheetError(value)) {
+      const parsed = parseNumericText(value);
+      if (parsed !== null) return parsed;
+    }
+  }
+  return fail(ref.fn, `${describeCell(ref.arg, position)} is ${describeValue(value)}, not a number`);
+}
+
+export interface TotalOptions {
+  /** Counts cannot be negative: a negative cell is named as the error. */
+  nonNegative?: boolean;
+}
+
+/** The total of an amount or count argument over its range, blank cells ignored. */
+export function total(ref: ArgRef, input: CellInput, options: TotalOptions = {}): number {
+  let sum = 0;
+  forEachCell(input, (value, position) => {
+    const n = cellToNumber(ref, value, position);
+    if (n === null) return;
+    if (options.nonNegative && n < 0) {
+      fail(ref.fn, `${describeCell(ref.arg, position)} is ${n}, and a count cannot be negative`);
+    }
+    sum += n;
+  });
+  return sum;
+}
+
+/** Every non-blank cell of an argument as a number, in reading order. */
+export function numbersOf(ref: ArgRef, input: CellInput): number[] {
+  const out: number[] = [];
+  forEachCell(input, (value, position) => {
+    const n = cellToNumber(ref, value, position);
+    if (n !== null) out.push(n);
+  });
+  return out;
+}
+
+/** Counts cells of an argument, blank or not: what a per-row argument must line up with. */
+export function cellCount(input: CellInput): number {
+  let count = 0;
+  forEachCell(input, () => count++);
+  return count;
+}
+
+/** The single value of an argument: a literal, one cell, or a range holding exactly one non-blank cell. */
+export function singleValue(ref: ArgRef, input: CellInput): CellValue {
+  if (!isRange(input)) return input;
+  let found: CellValue = "";
+  let nonBlank = 0;
+  const cells = cellCount(input);
+  forEachCell(input, (value) => {
+    if (!isBlank(value)) {
+      nonBlank++;
+      found = value;
+    }
+  });
+  if (nonBlank > 1 || (cells > 1 && nonBlank === 0)) {
+    return fail(ref.fn, `${ref.arg} must be a single value, not a range of ${cells} cells`);
+  }
+  return found;
+}
+
+/** A single number; blank gives the default when there is one, else an error. */
+export function singleNumber(ref: ArgRef, input: CellInput, defaultValue?: number): number {
+  const value = singleValue(ref, input);
+  const n = cellToNumber(ref, value);
+  if (n !== null) return n;
+  if (defaultValue !== undefined) return defaultValue;
+  return fail(ref.fn, `${ref.arg} is blank; it needs a number`);
+}
+
+/** A single piece of text (a KPI name, a statistic, a curve); blank gives the default. */
+export function singleText(ref: ArgRef, input: CellInput, defaultValue?: string): string {
+  const value = singleValue(ref, input);
+  if (typeof value === "string" && value.trim() !== "" && !isSpreadsheetError(value)) return value.trim();
+  if (isBlank(value) || (typeof value === "string" && !isSpreadsheetError(value))) {
+    if (defaultValue !== undefined) return defaultValue;
+    return fail(ref.fn, `${ref.arg} is blank; it needs text`);
+  }
+  return fail(ref.fn, `${ref.arg} is ${describeValue(value)}, not text`);
+}
+
+const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+/** One cell as a date serial, or null when blank: a date cell, a serial number, or ISO text "2025-03-31". */
+export function cellToDateSerial(ref: ArgRef, value: CellValue, position?: CellPosition): number | null {
+  if (isBlank(value)) return null;
+  if (value instanceof Date) {
+    if (!Number.isNaN(value.getTime())) return dateToSerial(value);
+  } else if (typeof value === "number") {
+    if (Number.isFinite(value) && value >= MIN_DATE_SERIAL && value <= MAX_DATE_SERIAL) return value;
+  } else if (typeof value === "string") {
+    const text = value.trim();
+    if (text === "") return null;
+    const iso = ISO_DATE.exec(text);
+    if (iso) {
+      const [year, month, day] = [Number(iso[1]), Number(iso[2]), Number(iso[3])];
+      const serial = isoDateToSerial(year, month, day);
+      if (serialToIsoDate(serial) === text) return serial;
+    }
+  }
+  return fail(ref.fn, `${describeCell(ref.arg, position)} is ${describeValue(value)}, not a date`);
+}
+
+/** A single date argument as a serial; blank gives the default when there is one, else an error. */
+export function singleDate(ref: ArgRef, input: CellInput, defaultValue?: number): number {
+  const serial = cellToDateSerial(ref, singleValue(ref, input));
+  if (serial !== null) return serial;
+  if (defaultValue !== undefined) return defaultValue;
+  return fail(ref.fn, `${ref.arg} is blank; it needs a date`);
+}
+
+/** The cells of a per-row argument flattened in reading order, for arguments that must line up row by row. */
+export function flattenCells(input: CellInput): CellValue[] {
+  const out: CellValue[] = [];
+  forEachCell(input, (value) => out.push(value));
+  return out;
+}

@@ -1,0 +1,41 @@
+// Shared checks that make a KPI undefined rather than wrong: zero denominators, negative totals, rates out of range.
+import { fail } from "../kpi-error";
+
+/** Formats a number for an error message without floating-point noise. */
+export function show(n: number): string {
+  return Number.isInteger(n) ? String(n) : String(Number(n.toPrecision(10)));
+}
+
+/** "spend total", but not "total total". */
+function totalOf(label: string): string {
+  return label.endsWith("total") ? label : `${label} total`;
+}
+
+/** A denominator total that must be positive: 0 makes the KPI undefined, a negative total is a data error. */
+export function requirePositive(fn: string, label: string, value: number): number {
+  if (value === 0) fail(fn, `${totalOf(label)} is 0, so ${fn} is undefined`);
+  if (value < 0) fail(fn, `${totalOf(label)} is ${show(value)}, which cannot be negative`);
+  return value;
+}
+
+/** A total that may be 0 but never negative (spend, counts). */
+export function requireNonNegative(fn: string, label: string, value: number): number {
+  if (value < 0) fail(fn, `${totalOf(label)} is ${show(value)}, which cannot be negative`);
+  return value;
+}
+
+/** A rate argument within [min, max]. */
+export function requireBetween(fn: string, label: string, value: number, min: number, max: number): number {
+  if (value < min || value > max) fail(fn, `${label} is ${show(value)}, outside ${show(min)} to ${show(max)}`);
+  return value;
+}
+
+/** part ÷ whole where the part cannot exceed the whole (conversion-type rates, 0..1). */
+export function fractionOf(fn: string, partLabel: string, part: number, wholeLabel: string, whole: number): number {
+  requireNonNegative(fn, partLabel, part);
+  requirePositive(fn, wholeLabel, whole);
+  if (part > whole) {
+    fail(fn, `${partLabel} (${show(part)}) exceed ${wholeLabel} (${show(whole)}), so the rate would be above 100%`);
+  }
+  return part / whole;
+}
