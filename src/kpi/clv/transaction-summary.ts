@@ -10,6 +10,13 @@ export interface OrderLog {
   readonly orderDates: readonly number[];
   /** One value per order, or undefined when only frequency is modelled; null marks an unknown value. */
   readonly orderValues?: readonly (number | null)[];
+  /** How errors name each entry ("row 7"); defaults to its 1-based position, for callers that skipped rows. */
+  readonly rowNumbers?: readonly number[];
+}
+
+/** The row number errors use for the entry at `index`. */
+export function rowNumberOf(log: Pick<OrderLog, "rowNumbers">, index: number): number {
+  return log.rowNumbers?.[index] ?? index + 1;
 }
 
 export interface CustomerSummary {
@@ -41,7 +48,7 @@ interface Accumulator {
 /**
  * One summary per customer, in order of first appearance in the log. Orders of one customer on the same
  * day are one purchase occasion (their values add up), because the models describe purchase occasions
- * and a split basket is not a second visit. Orders after asOf are left out. Rows are named 1-based.
+ * and a split basket is not a second visit. Orders after asOf are left out.
  */
 export function summarizeTransactions(log: OrderLog, asOf: number, functionName: string): CustomerSummary[] {
   const { customerIds, orderDates, orderValues } = log;
@@ -67,10 +74,10 @@ export function summarizeTransactions(log: OrderLog, asOf: number, functionName:
     const id = customerIds[row];
     const date = orderDates[row];
     if (typeof id !== "string" || id === "") {
-      throw new KpiError(functionName, `row ${row + 1} has no customer id`);
+      throw new KpiError(functionName, `row ${rowNumberOf(log, row)} has no customer id`);
     }
     if (typeof date !== "number" || !Number.isFinite(date)) {
-      throw new KpiError(functionName, `row ${row + 1} has no valid order date`);
+      throw new KpiError(functionName, `row ${rowNumberOf(log, row)} has no valid order date`);
     }
     const day = Math.floor(date);
     if (day > asOfDay) continue;
