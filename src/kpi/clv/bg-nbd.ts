@@ -5,6 +5,7 @@ import { KpiError } from "../kpi-error";
 import { groupRecency, type Recency, type RecencyGroups } from "./customer-groups";
 import { MIN_REPEAT_CUSTOMERS } from "./fit-limits";
 import { scaledHyp2f1 } from "./hypergeometric";
+import { notConverged } from "./not-converged";
 import { minimize } from "./optimizer";
 
 /**
@@ -103,10 +104,7 @@ export function fitBgNbd(customers: readonly Recency[], functionName: string): B
   const result = minimize((v) => -logLikelihood(fromLog(v)), start);
   const params = fromLog(result.x);
   if (!result.converged || !Object.values(params).every((p) => Number.isFinite(p) && p > 0)) {
-    throw new KpiError(
-      functionName,
-      `the purchase model (BG/NBD) fit did not converge after ${result.evaluations} evaluations; the log may show too little repeat buying or drop-out to estimate it`,
-    );
+    throw new KpiError(functionName, notConverged("purchase model (BG/NBD)", result.x, result.evaluations));
   }
   return { params, logLikelihood: -result.value, evaluations: result.evaluations };
 }

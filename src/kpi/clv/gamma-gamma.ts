@@ -2,6 +2,7 @@
 import gammaln from "@stdlib/math-base-special-gammaln";
 import { KpiError } from "../kpi-error";
 import { MIN_REPEAT_CUSTOMERS } from "./fit-limits";
+import { notConverged } from "./not-converged";
 import { minimize } from "./optimizer";
 
 /**
@@ -93,10 +94,7 @@ export function fitGammaGamma(customers: readonly Spend[], functionName: string)
   const result = minimize((v) => -logLikelihood(fromLog(v)), [0, Math.log(2), Math.log(meanZ)]);
   const params = fromLog(result.x);
   if (!result.converged || !Object.values(params).every((v) => Number.isFinite(v) && v > 0)) {
-    throw new KpiError(
-      functionName,
-      `the spend model (Gamma-Gamma) fit did not converge after ${result.evaluations} evaluations`,
-    );
+    throw new KpiError(functionName, notConverged("spend model (Gamma-Gamma)", result.x, result.evaluations));
   }
   if (params.q <= 1) {
     throw new KpiError(
