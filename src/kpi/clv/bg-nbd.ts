@@ -128,18 +128,36 @@ export function expectedPurchases(
   customer: Recency,
   functionName: string,
 ): number {
-  if (t <= 0) return 0;
-  if (Math.abs(params.a - 1) < NEAR_ONE) {
-    // Eq. 10 is 0/0 at a = 1 and loses digits near it; the function itself is smooth there.
-    const below = expectedPurchasesIfAlive({ ...params, a: 1 - NEAR_ONE }, t, customer, functionName);
-    const above = expectedPurchasesIfAlive({ ...params, a: 1 + NEAR_ONE }, t, customer, functionName);
-    return ((below + above) / 2) * probabilityAlive(params, customer);
-  }
   return expectedPurchasesIfAlive(params, t, customer, functionName) * probabilityAlive(params, customer);
 }
 
-/** Eq. 10 without its denominator, which is 1/P(alive). */
-function expectedPurchasesIfAlive(params: BgNbdParams, t: number, customer: Recency, functionName: string): number {
+/**
+ * Eq. 10 without its denominator (which is 1/P(alive)): the expected purchases of a customer known to be
+ * still active. It depends on x and T only, not on t_x, so callers predicting for many customers can
+ * share it between everyone with the same x and T.
+ */
+export function expectedPurchasesIfAlive(
+  params: BgNbdParams,
+  t: number,
+  customer: Pick<Recency, "x" | "T">,
+  functionName: string,
+): number {
+  if (t <= 0) return 0;
+  if (Math.abs(params.a - 1) < NEAR_ONE) {
+    // Eq. 10 is 0/0 at a = 1 and loses digits near it; the function itself is smooth there.
+    const below = seriesFormIfAlive({ ...params, a: 1 - NEAR_ONE }, t, customer, functionName);
+    const above = seriesFormIfAlive({ ...params, a: 1 + NEAR_ONE }, t, customer, functionName);
+    return (below + above) / 2;
+  }
+  return seriesFormIfAlive(params, t, customer, functionName);
+}
+
+function seriesFormIfAlive(
+  params: BgNbdParams,
+  t: number,
+  customer: Pick<Recency, "x" | "T">,
+  functionName: string,
+): number {
   const { r, alpha, a, b } = params;
   const { x, T } = customer;
   const c = a + b + x - 1;

@@ -1,8 +1,7 @@
 // Predicts each customer's purchases, order value and discounted lifetime value over a horizon.
 import { KpiError } from "../kpi-error";
-import { expectedPurchases, probabilityAlive, type BgNbdParams } from "./bg-nbd";
+import { expectedPurchasesIfAlive, probabilityAlive, type BgNbdParams } from "./bg-nbd";
 import { fitClvModel, type ClvModel } from "./clv-model";
-import { groupRecency } from "./customer-groups";
 import { expectedOrderValue } from "./gamma-gamma";
 import { DAYS_PER_TIME_UNIT, type OrderLog } from "./transaction-summary";
 
@@ -33,13 +32,14 @@ export interface ClvPrediction {
 
 const DAYS_PER_YEAR = 365.25;
 const DAYS_PER_MONTH = DAYS_PER_YEAR / 12;
-// The hypergeometric series slows as the horizon outgrows the observation period; a century is plenty.
-const MAX_HORIZON_DAYS = 100 * DAYS_PER_YEAR;
+// Ten years: predictions that far out are already extrapolations well beyond any calibration period, and
+// the hypergeometric series (one per customer group and month) slows as the horizon grows.
+const MAX_HORIZON_DAYS = 3653;
 
 export function predictClv(log: OrderLog, options: ClvPredictOptions, functionName: string): ClvPrediction {
   const { horizonDays, annualDiscountRate } = options;
   if (!(Number.isFinite(horizonDays) && horizonDays > 0 && horizonDays <= MAX_HORIZON_DAYS)) {
-    throw new KpiError(functionName, `horizon_days must be a number of days above 0 and at most ${MAX_HORIZON_DAYS}`);
+    throw new KpiError(functionName, `horizon_days must be a number of days above 0 and at most ${MAX_HORIZON_DAYS} (ten years)`);
   }
   if (!(Number.isFinite(annualDiscountRate) && annualDiscountRate >= 0)) {
     throw new KpiError(functionName, "annual_discount_rate must be 0 or more (0.1 for 10% a year)");
@@ -51,27 +51,25 @@ export function predictClv(log: OrderLog, options: ClvPredictOptions, functionNa
   const spend = fitted.gammaGamma;
   if (spend === null) throw new KpiError(functionName, "internal: spend model missing");
 
-  const groups = groupRecency(fitted.summaries);
+  // Expected purchases of an active customer depend on x and T only; P(alive) brings in t_x per customer.
   const schedule = discountSchedule(horizonDays, annualDiscountRate);
-  const horizonOrders = new Float64Array(groups.size);
-  const discountedOrders = new Float64Array(groups.size);
-  for (let g = 0; g < groups.size; g++) {
-    const history = { x: groups.x[g], tx: groups.tx[g], T: groups.T[g] };
-    const sums = discountedPurchases(fitted.bgNbd, history, schedule, functionName);
-    horizonOrders[g] = sums.total;
-    discountedOrders[g] = sums.discounted;
-  }
-
-  const customers = fitted.summaries.map((s, i): CustomerPrediction => {
-    const g = groups.groupOf[i];
+  const byHistory = new Map<string, { total: number; discounted: number }>();
+  const customers = fitted.summaries.map((s): CustomerPrediction => {
+    const key = `${s.x}|${s.T}`;
+    let ifAlive = byHistory.get(key);
+    if (ifAlive === undefined) {
+      ifAlive = discountedPurchasesIfAlive(fitted.bgNbd, s, schedule, functionName);
+      byHistory.set(key, ifAlive);
+    }
+    const alive = probabilityAlive(fitted.bgNbd, s);
     const value = expectedOrderValue(spend, { x: s.x, zbar: s.zbar ?? NaN });
     return {
       id: s.id,
       orders: s.orders,
-      probabilityAlive: probabilityAlive(fitted.bgNbd, s),
-      expectedOrders: horizonOrders[g],
+      probabilityAlive: alive,
+      expectedOrders: ifAlive.total * alive,
       expectedOrderValue: value,
-      clv: discountedOrders[g] * value,
+      clv: ifAlive.discounted * alive * value,
     };
   });
   return { model: fitted.model, customers };
@@ -103,16 +101,16 @@ function discountSchedule(horizonDays: number, annualDiscountRate: number): Sche
   return { ends, factors };
 }
 
-function discountedPurchases(
+function discountedPurchasesIfAlive(
   params: BgNbdParams,
-  history: { x: number; tx: number; T: number },
+  history: { x: number; T: number },
   schedule: Schedule,
   functionName: string,
 ): { total: number; discounted: number } {
   let previous = 0;
   let discounted = 0;
   for (let k = 0; k < schedule.ends.length; k++) {
-    const cumulative = expectedPurchases(params, schedule.ends[k], history, functionName);
+    const cumulative = expectedPurchasesIfAlive(params, schedule.ends[k], history, functionName);
     discounted += (cumulative - previous) * schedule.factors[k];
     previous = cumulative;
   }
