@@ -6,6 +6,11 @@ import { dateToSerial, serialToIsoDate } from "../dates";
 import { fail } from "../kpi-error";
 import type { OrderLog } from "./transaction-summary";
 
+/** The log, plus each id as the sheet held it, so numeric ids spill back as numbers that lookups still match. */
+export interface OrderLogFromCells extends OrderLog {
+  readonly idCells: ReadonlyMap<string, string | number>;
+}
+
 interface Located {
   value: CellValue;
   position: Parameters<Parameters<typeof forEachCell>[1]>[1];
@@ -38,7 +43,7 @@ export function readOrderLog(
   customerIds: CellInput,
   orderDates: CellInput,
   orderValues: CellInput | undefined,
-): OrderLog {
+): OrderLogFromCells {
   const ids = cellsOf(customerIds);
   const dates = cellsOf(orderDates);
   const values = orderValues === undefined ? undefined : cellsOf(orderValues);
@@ -53,6 +58,7 @@ export function readOrderLog(
     orderDates: [] as number[],
     orderValues: values === undefined ? undefined : ([] as (number | null)[]),
     rowNumbers: [] as number[],
+    idCells: new Map<string, string | number>(),
   };
   for (let i = 0; i < ids.length; i++) {
     const valueCell = values?.[i];
@@ -64,6 +70,8 @@ export function readOrderLog(
     const date = cellToDateSerial({ fn, arg: "order_dates" }, dates[i].value, dates[i].position);
     if (date === null) fail(fn, `${describeCell("order_dates", dates[i].position)} is blank, but its row has an order`);
     log.customerIds.push(id);
+    const idCell = ids[i].value;
+    if (!log.idCells.has(id)) log.idCells.set(id, typeof idCell === "number" ? idCell : id);
     log.orderDates.push(date);
     log.rowNumbers.push(i + 1);
     if (log.orderValues !== undefined && valueCell !== undefined) {

@@ -46,7 +46,7 @@ function runPredict(args: readonly CellInput[]): CellOutput {
     PREDICT,
   );
   return customers.map((c): ExampleCell[] => [
-    c.id, c.orders, c.probabilityAlive, c.expectedOrders, c.expectedOrderValue, c.clv,
+    log.idCells.get(c.id) ?? c.id, c.orders, c.probabilityAlive, c.expectedOrders, c.expectedOrderValue, c.clv,
   ]);
 }
 
