@@ -27,8 +27,6 @@ export interface RecencyGroups {
   readonly txLevels: Float64Array;
   readonly TLevel: Uint32Array;
   readonly TLevels: Float64Array;
-  /** For each input customer, its group. */
-  readonly groupOf: Uint32Array;
 }
 
 export function groupRecency(customers: readonly Recency[]): RecencyGroups {
@@ -40,8 +38,7 @@ export function groupRecency(customers: readonly Recency[]): RecencyGroups {
   const xs = new Levels();
   const txs = new Levels();
   const Ts = new Levels();
-  const groupOf = new Uint32Array(customers.length);
-  customers.forEach((c, i) => {
+  for (const c of customers) {
     const key = `${c.x}|${c.tx}|${c.T}`;
     let g = groupIndex.get(key);
     if (g === undefined) {
@@ -56,8 +53,7 @@ export function groupRecency(customers: readonly Recency[]): RecencyGroups {
       Ts.add(c.T);
     }
     count[g]++;
-    groupOf[i] = g;
-  });
+  }
   return {
     size: x.length,
     x: Float64Array.from(x),
@@ -70,7 +66,6 @@ export function groupRecency(customers: readonly Recency[]): RecencyGroups {
     txLevels: Float64Array.from(txs.values),
     TLevel: Uint32Array.from(Ts.indexOfEach),
     TLevels: Float64Array.from(Ts.values),
-    groupOf,
   };
 }
 
