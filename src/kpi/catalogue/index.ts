@@ -7,6 +7,7 @@ import { GROWTH_RATE } from "./entries/growth";
 import { CHURN_RATE, RETENTION_RATE } from "./entries/retention";
 import { MER, ROAS, ROI, ROMI } from "./entries/returns";
 import { KPI_BY } from "./entries/kpi-by";
+import { CLV_MODEL, CLV_PREDICT } from "./entries/predictive-clv";
 import { CSAT, NPS } from "./entries/satisfaction";
 
 export const CATALOGUE: readonly CatalogueEntry[] = [
@@ -17,6 +18,7 @@ export const CATALOGUE: readonly CatalogueEntry[] = [
   RETENTION_RATE, CHURN_RATE,
   NPS, CSAT,
   GROWTH_RATE, KPI_BY,
+  CLV_PREDICT, CLV_MODEL,
 ];
 
 const BY_NAME = new Map(CATALOGUE.map((entry) => [entry.name, entry]));
