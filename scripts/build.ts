@@ -26,7 +26,8 @@ async function bundleServer(): Promise<string> {
     mainFields: ["module", "main"],
     target: "es2020",
     external: FORBIDDEN_IN_BUNDLE,
-    legalComments: "inline",
+    // One copy of each licence notice at the end, instead of one per bundled stdlib file.
+    legalComments: "eof",
     logLevel: "silent",
   });
   const code = result.outputFiles[0].text;
