@@ -1,0 +1,84 @@
+// Parses the funnel-kpis command line into options, or a UsageError that names the offending word.
+import { UsageError } from "./cli-errors";
+
+export const USAGE = `Usage: funnel-kpis summarize <file.xlsx|file.csv> [options]
+
+Reads a marketing data sheet, detects which column is which funnel stage and prints the funnel KPIs.
+
+Options:
+  --sheet NAME          the data sheet (default: the first sheet that is not "KPI Summary")
+  --mapping FILE        use this saved mapping (JSON) instead of detecting one
+  --save-mapping FILE   write the mapping that was used to FILE
+  --from YYYY-MM-DD     headline period start (default: 30 days up to the latest date in the data)
+  --to YYYY-MM-DD       headline period end
+  --out FILE.xlsx       write a copy of the workbook with a generated "KPI Summary" sheet
+  --json                print the report as JSON for scripts
+  -h, --help            show this text
+
+Exit codes: 0 done, 1 the file or mapping cannot be summarised, 2 wrong usage.`;
+
+export interface SummarizeOptions {
+  file: string;
+  sheet: string | null;
+  mapping: string | null;
+  saveMapping: string | null;
+  from: string | null;
+  to: string | null;
+  out: string | null;
+  json: boolean;
+}
+
+export type Command = { kind: "help" } | { kind: "summarize"; options: SummarizeOptions };
+
+const VALUE_FLAGS = {
+  "--sheet": "sheet",
+  "--mapping": "mapping",
+  "--save-mapping": "saveMapping",
+  "--from": "from",
+  "--to": "to",
+  "--out": "out",
+} as const satisfies Record<string, keyof SummarizeOptions>;
+
+type ValueFlag = keyof typeof VALUE_FLAGS;
+
+function isValueFlag(word: string): word is ValueFlag {
+  return Object.prototype.hasOwnProperty.call(VALUE_FLAGS, word);
+}
+
+const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/;
+
+export function parseArgs(argv: readonly string[]): Command {
+  if (argv.length === 0) throw new UsageError("no command given");
+  if (argv.includes("-h") || argv.includes("--help")) return { kind: "help" };
+  const [command, ...rest] = argv;
+  if (command !== "summarize") throw new UsageError(`unknown command "${command}"; the command is "summarize"`);
+  const options: SummarizeOptions = { file: "", sheet: null, mapping: null, saveMapping: null, from: null, to: null, out: null, json: false };
+  const files: string[] = [];
+  for (let i = 0; i < rest.length; i++) {
+    const word = rest[i];
+    // "--flag=value" reads the same as "--flag value".
+    const eq = word.startsWith("--") ? word.indexOf("=") : -1;
+    const flag = eq > 0 ? word.slice(0, eq) : word;
+    if (flag === "--json") {
+      if (eq > 0) throw new UsageError("--json takes no value");
+      options.json = true;
+    } else if (isValueFlag(flag)) {
+      const value = eq > 0 ? word.slice(eq + 1) : rest[++i];
+      if (value === undefined || value === "" || (eq < 0 && value.startsWith("--"))) throw new UsageError(`${flag} needs a value`);
+      options[VALUE_FLAGS[flag]] = value;
+    } else if (word.startsWith("-") && word !== "-") {
+      throw new UsageError(`unknown option ${flag}`);
+    } else {
+      files.push(word);
+    }
+  }
+  if (files.length === 0) throw new UsageError("summarize needs a file: an .xlsx workbook or a .csv file");
+  if (files.length > 1) throw new UsageError(`summarize reads one file, got ${files.length}: ${files.join(", ")}`);
+  options.file = files[0];
+  for (const key of ["from", "to"] as const) {
+    const value = options[key];
+    if (value !== null && !ISO_DAY.test(value)) throw new UsageError(`--${key} must be a date written YYYY-MM-DD, got "${value}"`);
+  }
+  if (options.out !== null && !options.out.toLowerCase().endsWith(".xlsx")) throw new UsageError(`--out writes an .xlsx workbook; "${options.out}" does not end in .xlsx`);
+  return { kind: "summarize", options };
+}

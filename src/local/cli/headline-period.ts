@@ -1,0 +1,48 @@
+// Picks the headline period: --from/--to as given, or the 30 days up to the latest date in the data.
+import type { CellValue } from "../../kpi/cells";
+import { isoDateToSerial, serialToIsoDate } from "../../kpi/dates";
+import { readDateSerial } from "../../kpi/funnel/cell-readers";
+import type { FunnelMapping } from "../../server/mapping/mapping-types";
+
+export const DEFAULT_PERIOD_DAYS = 30;
+
+/** Columns whose dates place a row in time: the period date, and for record-level data every stage date. */
+function dateColumns(mapping: FunnelMapping): number[] {
+  const columns = mapping.date === null ? [] : [mapping.date.index];
+  if (mapping.shape === "record-level") for (const s of mapping.stages) if (s.column !== null) columns.push(s.column.index);
+  return columns;
+}
+
+export function latestDate(mapping: FunnelMapping, rows: readonly (readonly CellValue[])[]): number | null {
+  const columns = dateColumns(mapping);
+  let latest = Number.NEGATIVE_INFINITY;
+  for (const row of rows) {
+    for (const c of columns) {
+      const serial = readDateSerial(row[c]);
+      if (serial !== null && serial > latest) latest = serial;
+    }
+  }
+  return latest === Number.NEGATIVE_INFINITY ? null : Math.floor(latest);
+}
+
+const ISO = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+function isoToSerialDay(iso: string): number {
+  const m = ISO.exec(iso);
+  if (m === null) return Number.NaN;
+  return isoDateToSerial(Number(m[1]), Number(m[2]), Number(m[3]));
+}
+
+/** Null when the data holds no date to anchor a default period on; the report then says why there is no headline. */
+export function headlinePeriod(
+  from: string | null,
+  to: string | null,
+  mapping: FunnelMapping,
+  rows: readonly (readonly CellValue[])[],
+): { start: string; end: string } | null {
+  if (from !== null && to !== null) return { start: from, end: to };
+  const end = to !== null ? isoToSerialDay(to) : latestDate(mapping, rows);
+  if (end === null) return null;
+  const start = from !== null ? isoToSerialDay(from) : end - (DEFAULT_PERIOD_DAYS - 1);
+  return { start: serialToIsoDate(start), end: serialToIsoDate(end) };
+}

@@ -1,0 +1,25 @@
+// Prints a summarize run for scripts: the report's own numbers, unrounded, with the mapping and warnings beside them.
+import type { SummaryRun } from "./summary-run";
+
+export function jsonReport(run: SummaryRun): string {
+  const { report } = run;
+  const body = {
+    file: run.file,
+    sheet: run.sheetName,
+    headerRow: run.headerRow,
+    mapping: run.choice.mapping,
+    mappingSource: run.choice.source,
+    mappingReasons: run.choice.lines,
+    warnings: run.warnings.map((w) => w.message),
+    headline: report.headline,
+    headlineReason: report.headlineReason,
+    funnel: report.funnel,
+    channels: report.channels,
+    totals: report.totals,
+    months: report.months,
+    timeToConvert: report.timeToConvert,
+    notes: report.notes,
+    out: run.out,
+  };
+  return `${JSON.stringify(body, null, 2)}\n`;
+}

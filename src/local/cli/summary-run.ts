@@ -1,0 +1,15 @@
+// Everything one summarize run found, as the text and JSON printers both read it.
+import type { FunnelReport } from "../../kpi/funnel-report";
+import type { MappingIssue } from "../../server/mapping/validate-mapping";
+import type { MappingChoice } from "./choose-mapping";
+
+export interface SummaryRun {
+  file: string;
+  sheetName: string;
+  headerRow: number;
+  choice: MappingChoice;
+  warnings: MappingIssue[];
+  report: FunnelReport;
+  /** Where --out wrote the workbook, or null. */
+  out: string | null;
+}

@@ -1,0 +1,104 @@
+// Prints a summarize run for people: the mapping with its reasons, headline KPIs, the funnel, channels, time to convert.
+import { formatChange, formatKpi, formatNumber, headlineKind } from "./kpi-format";
+import type { SummaryRun } from "./summary-run";
+import { textTable } from "./text-table";
+
+function mappingSection(run: SummaryRun): string {
+  const title = run.choice.source === "detected" ? "Mapping (detected; save it with --save-mapping)" : "Mapping (from file)";
+  const rows = run.choice.lines.map((l) => [l.field, l.column ?? "-", l.reason]);
+  return `${title}\n${textTable([{ title: "Field", align: "left" }, { title: "Column", align: "left" }, { title: "Why", align: "left" }], rows)}`;
+}
+
+function headlineSection(run: SummaryRun): string {
+  const { headline, headlineReason } = run.report;
+  if (headline === null) return `Headline KPIs: none, because ${headlineReason ?? "no period was given"}`;
+  const rows = headline.kpis.map((k) => {
+    const kind = headlineKind(k.key);
+    return [k.label, formatKpi(k.current, kind), formatKpi(k.previous, kind), formatChange(k.change)];
+  });
+  const title = `Headline KPIs: ${headline.start} to ${headline.end} (${headline.days} days) vs ${headline.previousStart} to ${headline.previousEnd}`;
+  const table = textTable(
+    [{ title: "KPI", align: "left" }, { title: "This period", align: "right" }, { title: "Previous", align: "right" }, { title: "Change", align: "right" }],
+    rows,
+  );
+  return `${title}\n${table}`;
+}
+
+function funnelSection(run: SummaryRun): string {
+  const rows = run.report.funnel.map((s) => [
+    s.name,
+    formatNumber(s.count, "count"),
+    s.stepConversion === null ? "" : formatKpi(s.stepConversion, "rate"),
+    formatKpi(s.overallConversion, "rate"),
+    s.dropOff === null ? "" : formatNumber(s.dropOff, "count"),
+    s.dropOffRate === null ? "" : formatKpi(s.dropOffRate, "rate"),
+  ]);
+  const table = textTable(
+    [
+      { title: "Stage", align: "left" },
+      { title: "Count", align: "right" },
+      { title: "Step conversion", align: "right" },
+      { title: "Overall conversion", align: "right" },
+      { title: "Drop-off", align: "right" },
+      { title: "Drop-off rate", align: "right" },
+    ],
+    rows,
+  );
+  return `Funnel (all rows)\n${table}`;
+}
+
+function channelSection(run: SummaryRun): string {
+  const { channels, stages } = run.report;
+  if (channels === null) return "Channels: no channel column is mapped";
+  const rows = channels.map((c) => [
+    c.channel,
+    formatNumber(c.spend, "money"),
+    formatKpi(c.shareOfSpend, "rate"),
+    ...c.stageCounts.map((n) => formatNumber(n, "count")),
+    formatKpi(c.conversion, "rate"),
+    formatKpi(c.cac, "money"),
+    formatNumber(c.revenue, "money"),
+    formatKpi(c.roas, "multiple"),
+  ]);
+  const columns = [
+    { title: "Channel", align: "left" as const },
+    { title: "Spend", align: "right" as const },
+    { title: "Share", align: "right" as const },
+    ...stages.map((s) => ({ title: s.name, align: "right" as const })),
+    { title: "Conversion", align: "right" as const },
+    { title: "CAC", align: "right" as const },
+    { title: "Revenue", align: "right" as const },
+    { title: "ROAS", align: "right" as const },
+  ];
+  return `Channels (all rows, biggest spend first)\n${textTable(columns, rows)}`;
+}
+
+function timeSection(run: SummaryRun): string | null {
+  const ttc = run.report.timeToConvert;
+  if (ttc === null) return null;
+  const stages = run.report.stages;
+  const row = (label: string, s: typeof ttc.all) => [label, formatNumber(s.records, "count"), formatKpi(s.medianDays, "days"), formatKpi(s.meanDays, "days"), formatKpi(s.p90Days, "days")];
+  const rows = [row("All rows", ttc.all), ...(ttc.period === null ? [] : [row("Headline period", ttc.period)])];
+  const table = textTable(
+    [{ title: "", align: "left" }, { title: "Records", align: "right" }, { title: "Median", align: "right" }, { title: "Mean", align: "right" }, { title: "90th pct", align: "right" }],
+    rows,
+  );
+  return `Time to convert (${stages[0].name} → ${stages[stages.length - 1].name})\n${table}`;
+}
+
+function notesSection(run: SummaryRun): string {
+  const n = run.report.notes;
+  const lines = [`${formatNumber(n.rows, "count")} data rows read from "${run.sheetName}" (header in row ${run.headerRow})`];
+  if (n.unreadableCells > 0) lines.push(`${formatNumber(n.unreadableCells, "count")} cells could not be read and were left out`);
+  if (n.rowsWithoutDate > 0) lines.push(`${formatNumber(n.rowsWithoutDate, "count")} rows have no date: in totals, in no month or period`);
+  if (n.negativeDurations > 0) lines.push(`${formatNumber(n.negativeDurations, "count")} records reached the last stage before the first: left out of time to convert`);
+  if (n.revenueWithoutLastStage > 0) lines.push(`${formatNumber(n.revenueWithoutLastStage, "count")} records have revenue but never reached the last stage: not counted`);
+  for (const w of run.warnings) lines.push(`warning: ${w.message}`);
+  if (run.out !== null) lines.push(`wrote ${run.out} with a "KPI Summary" sheet`);
+  return lines.join("\n");
+}
+
+export function textReport(run: SummaryRun): string {
+  const sections = [mappingSection(run), headlineSection(run), funnelSection(run), channelSection(run), timeSection(run), notesSection(run)];
+  return `${sections.filter((s): s is string => s !== null).join("\n\n")}\n`;
+}
