@@ -52,10 +52,22 @@ function mappingProblem(choice: MappingChoice, errors: readonly { message: strin
   return new InputError(`the mapping does not fit the data in this file:\n${list}${why}`);
 }
 
+export interface OutArgs {
+  path: string;
+  /** The input file, re-read as a workbook for a CSV. */
+  source: string;
+  /** The loaded .xlsx, or null for a CSV. */
+  workbook: Emulation | null;
+  table: DataTable;
+  mapping: FunnelMapping;
+  /** The headline period the report used. */
+  period: { start: string; end: string } | null;
+}
+
 export interface SummarizeHooks {
   progress: ProgressBar;
   /** Writes the KPI Summary workbook for --out; null until the summary generator is available. */
-  writeOut: ((args: { path: string; kind: FileKind; source: string; workbook: Emulation | null; table: DataTable; mapping: FunnelMapping }) => Promise<void>) | null;
+  writeOut: ((args: OutArgs) => Promise<void>) | null;
 }
 
 export async function summarize(options: SummarizeOptions, hooks: SummarizeHooks): Promise<SummaryRun> {
@@ -75,7 +87,7 @@ export async function summarize(options: SummarizeOptions, hooks: SummarizeHooks
   const report = computeFunnelReport(toFunnelSpec(choice.mapping), table.rows, period === null ? {} : { period });
   if (options.out !== null) {
     if (hooks.writeOut === null) throw new InputError("--out needs the summary sheet generator, which this version does not have yet");
-    await hooks.writeOut({ path: options.out, kind, source: options.file, workbook, table, mapping: choice.mapping });
+    await hooks.writeOut({ path: options.out, source: options.file, workbook, table, mapping: choice.mapping, period });
   }
   return {
     file: options.file,

@@ -1,0 +1,111 @@
+// --out: the copy holds the input's sheets unchanged plus a KPI Summary whose cached results the formula engine reproduces.
+import { join } from "node:path";
+import ExcelJS from "exceljs";
+import { beforeAll, describe, expect, it } from "vitest";
+import { AGGREGATED_HEADERS, LEADS_HEADERS, aggregatedDemoRows, leadDemoRows } from "../../src/local/demo-data";
+import { createEmulation, loadXlsx, saveXlsx } from "../../src/local/emulation";
+import type { WritableValue } from "../../src/server/apps-script-api";
+import { SUMMARY_SHEET_NAME } from "../../src/server/summary/layout";
+import { cli, smallCsv, tempDir, writeFile } from "./cli-harness";
+
+const TODAY = new Date(2026, 5, 15);
+let dir = "";
+let demoPath = "";
+
+beforeAll(async () => {
+  dir = tempDir();
+  demoPath = join(dir, "demo.xlsx");
+  const emu = createEmulation({
+    sheets: {
+      "Marketing data": [AGGREGATED_HEADERS, ...aggregatedDemoRows(TODAY, 2)] as WritableValue[][],
+      Leads: [LEADS_HEADERS, ...leadDemoRows(TODAY, 200, 2)] as WritableValue[][],
+    },
+  });
+  await saveXlsx(emu, demoPath);
+  emu.dispose();
+});
+
+interface CachedFormula {
+  row: number;
+  column: number;
+  formula: string;
+  result: unknown;
+}
+
+async function summaryFormulas(path: string): Promise<{ book: ExcelJS.Workbook; formulas: CachedFormula[] }> {
+  const book = new ExcelJS.Workbook();
+  await book.xlsx.readFile(path);
+  const ws = book.getWorksheet(SUMMARY_SHEET_NAME);
+  if (!ws) throw new Error("no KPI Summary in the output");
+  const formulas: CachedFormula[] = [];
+  ws.eachRow((row, r) =>
+    row.eachCell((cell, c) => {
+      if (cell.type !== ExcelJS.ValueType.Formula) return;
+      // exceljs hands a date-formatted result back as a Date (UTC midnight): the serial is what was written.
+      const result = cell.result instanceof Date ? (cell.result.getTime() - Date.UTC(1899, 11, 30)) / 86_400_000 : cell.result;
+      formulas.push({ row: r, column: c, formula: cell.formula, result });
+    }),
+  );
+  return { book, formulas };
+}
+
+/** Every cached result equals what the formula engine computes from the formula, within float noise. */
+async function expectEngineAgrees(path: string, formulas: readonly CachedFormula[]): Promise<number> {
+  const emu = await loadXlsx(path);
+  const sheet = emu.sheetModel(SUMMARY_SHEET_NAME);
+  let checked = 0;
+  for (const f of formulas) {
+    if (f.result === undefined) continue;
+    const raw = emu.workbook.engine.getCellValue({ sheet: sheet.engineId, row: f.row - 1, col: f.column - 1 });
+    const where = `${SUMMARY_SHEET_NAME}!R${f.row}C${f.column} =${f.formula}`;
+    if (typeof f.result === "number") {
+      expect(typeof raw, where).toBe("number");
+      expect(Math.abs((raw as number) - f.result), where).toBeLessThanOrEqual(1e-9 * Math.max(1, Math.abs(f.result)));
+    } else {
+      expect(raw, where).toEqual(f.result);
+    }
+    checked++;
+  }
+  emu.dispose();
+  return checked;
+}
+
+describe("--out", () => {
+  it("aggregated: writes the summary with cached results the engine agrees with, and keeps both data sheets", async () => {
+    const out = join(dir, "aggregated-out.xlsx");
+    const { code, stdout, stderr } = await cli("summarize", demoPath, "--out", out, "--from", "2026-05-01", "--to", "2026-05-31");
+    expect(stderr).toBe("");
+    expect(code).toBe(0);
+    expect(stdout).toContain(`wrote ${out} with a "KPI Summary" sheet`);
+    const { book, formulas } = await summaryFormulas(out);
+    expect(book.worksheets.map((w) => w.name)).toEqual(["Marketing data", "Leads", SUMMARY_SHEET_NAME]);
+    const data = book.getWorksheet("Marketing data")!;
+    expect(data.getRow(1).values).toEqual([undefined, ...AGGREGATED_HEADERS]);
+    expect(data.rowCount).toBe(aggregatedDemoRows(TODAY, 2).length + 1);
+    const summary = book.getWorksheet(SUMMARY_SHEET_NAME)!;
+    expect(summary.getCell("B4").value).toBe("Custom");
+    expect(book.definedNames.model.map((n) => n.name)).toEqual(expect.arrayContaining(["kpi_spend", "kpi_visits", "kpi_customers", "kpi_date"]));
+    const cached = formulas.filter((f) => f.result !== undefined).length;
+    // Headline, funnel, channels and months carry results; goals and unit economics are left to the spreadsheet.
+    expect(cached / formulas.length).toBeGreaterThan(0.6);
+    expect(await expectEngineAgrees(out, formulas)).toBe(cached);
+  });
+
+  it("record-level: the Leads sheet's summary agrees with the engine too", async () => {
+    const out = join(dir, "leads-out.xlsx");
+    const { code } = await cli("summarize", demoPath, "--sheet", "Leads", "--out", out, "--from", "2026-05-01", "--to", "2026-05-31");
+    expect(code).toBe(0);
+    const { formulas } = await summaryFormulas(out);
+    expect(await expectEngineAgrees(out, formulas)).toBeGreaterThan(20);
+  });
+
+  it("from a CSV: the workbook holds the data sheet and the summary", async () => {
+    const csv = writeFile(dir, "small.csv", smallCsv());
+    const out = join(dir, "csv-out.xlsx");
+    const { code } = await cli("summarize", csv, "--out", out);
+    expect(code).toBe(0);
+    const { book, formulas } = await summaryFormulas(out);
+    expect(book.worksheets.map((w) => w.name)).toEqual(["small", SUMMARY_SHEET_NAME]);
+    expect(await expectEngineAgrees(out, formulas)).toBeGreaterThan(20);
+  });
+});
