@@ -54,7 +54,7 @@ export const SEARCH_TOP_SHARE: CatalogueEntry = {
   ],
   returns: { kind: "rate", description: "A fraction from 0 to 1." },
   examples: [
-    { formula: "=SEARCH_TOP_SHARE({1.4;3;8.7;12.2;25;\"\"})", result: 0.5, explanation: "3 of 6 tracked queries rank 10 or better; the blank one does not rank." },
+    { formula: "=SEARCH_TOP_SHARE({1.4;3;\"\";8.7;12.2;25})", result: 0.5, explanation: "3 of 6 tracked queries rank 10 or better; the blank one does not rank." },
     { formula: "=SEARCH_TOP_SHARE({2;7;15}, 3)", result: 1 / 3, explanation: "Only the query at position 2 is in the top 3." },
     { formula: "=SEARCH_TOP_SHARE({2;14;30}, 10, {800;150;50})", result: 0.8, explanation: "Weighted by impressions: 800 of 1,000 impressions are on queries in the top 10." },
   ],
