@@ -3,11 +3,15 @@
 import { describe, expect, it } from "vitest";
 import { FUNNEL } from "../../src/kpi/catalogue/entries/funnel";
 import { invoke } from "../../src/kpi/catalogue/invoke";
-import type { CellValue } from "../../src/kpi/cells";
+import type { CellScalar, CellValue } from "../../src/kpi/cells";
 import { FIRST_STAGE_ZERO, FUNNEL_HEADER, funnelTable, PREVIOUS_STAGE_ZERO } from "../../src/kpi/definitions/funnel";
 
 const col = (...values: CellValue[]) => values.map((v) => [v]);
-const run = (...args: Parameters<typeof invoke>[1]) => invoke(FUNNEL, args);
+function run(...args: Parameters<typeof invoke>[1]): CellScalar[][] {
+  const out = invoke(FUNNEL, args);
+  if (!Array.isArray(out)) throw new Error(`FUNNEL returned ${String(out)}, not a table`);
+  return out;
+}
 
 describe("FUNNEL (Kotler & Keller marketing funnel; Farris et al. ch. 9 conversion rate)", () => {
   it("spills a header and one row per stage with conversions and drop-off", () => {
