@@ -19,6 +19,12 @@ export interface ArgSpec {
   repeating?: boolean;
 }
 
+/** Rows × columns of an argument (a scalar is 1 × 1) or of a spilled result. */
+export interface Shape {
+  rows: number;
+  columns: number;
+}
+
 export type ExampleCell = number | string;
 
 export interface Example {
@@ -48,6 +54,11 @@ export interface CatalogueEntry {
   notes?: readonly string[];
   /** Computes the result from raw arguments as Sheets passes them (omitted ones are `undefined`). */
   run(args: readonly CellInput[]): CellOutput;
+  /**
+   * For spilling functions: the largest block the result can fill, given each argument's shape. Formula
+   * engines that size a spill before computing it (HyperFormula) need this; Sheets does not.
+   */
+  spillBound?: (shapes: readonly Shape[]) => Shape;
   /** Present on KPIs computable from per-group totals of their arguments, which makes them usable in KPI_BY. */
   fromTotals?: (values: readonly number[]) => number;
 }

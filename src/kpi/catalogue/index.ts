@@ -8,6 +8,7 @@ import { GOAL_EXPECTED, GOAL_STATUS } from "./entries/goals";
 import { GROWTH_RATE } from "./entries/growth";
 import { CHURN_RATE, RETENTION_RATE } from "./entries/retention";
 import { MER, ROAS, ROI, ROMI } from "./entries/returns";
+import { KPI_BY } from "./entries/kpi-by";
 import { CSAT, NPS } from "./entries/satisfaction";
 import { SEARCH_TOP_SHARE } from "./entries/search";
 import { TIME_TO_CONVERT } from "./entries/time-to-convert";
@@ -20,6 +21,7 @@ export const CATALOGUE: readonly CatalogueEntry[] = [
   RETENTION_RATE, CHURN_RATE,
   NPS, CSAT,
   GROWTH_RATE, SEARCH_TOP_SHARE,
+  KPI_BY,
   FUNNEL,
   GOAL_EXPECTED, GOAL_STATUS,
 ];

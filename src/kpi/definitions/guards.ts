@@ -6,16 +6,21 @@ export function show(n: number): string {
   return Number.isInteger(n) ? String(n) : String(Number(n.toPrecision(10)));
 }
 
+/** "spend total", but not "total total". */
+function totalOf(label: string): string {
+  return label.endsWith("total") ? label : `${label} total`;
+}
+
 /** A denominator total that must be positive: 0 makes the KPI undefined, a negative total is a data error. */
 export function requirePositive(fn: string, label: string, value: number): number {
-  if (value === 0) fail(fn, `${label} total is 0, so ${fn} is undefined`);
-  if (value < 0) fail(fn, `${label} total is ${show(value)}, which cannot be negative`);
+  if (value === 0) fail(fn, `${totalOf(label)} is 0, so ${fn} is undefined`);
+  if (value < 0) fail(fn, `${totalOf(label)} is ${show(value)}, which cannot be negative`);
   return value;
 }
 
 /** A total that may be 0 but never negative (spend, counts). */
 export function requireNonNegative(fn: string, label: string, value: number): number {
-  if (value < 0) fail(fn, `${label} total is ${show(value)}, which cannot be negative`);
+  if (value < 0) fail(fn, `${totalOf(label)} is ${show(value)}, which cannot be negative`);
   return value;
 }
 

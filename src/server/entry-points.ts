@@ -1,0 +1,13 @@
+// The Apps Script entry points the build declares as top-level functions, besides the custom functions.
+
+export interface EntryPoint {
+  name: string;
+  params: readonly string[];
+}
+
+/** Each must be exported by `src/server/main.ts` under the same name; the bundle contract test checks it. */
+export const ENTRY_POINTS: readonly EntryPoint[] = [
+  { name: "onOpen", params: ["e"] },
+  { name: "onInstall", params: ["e"] },
+  { name: "showFunctionReference", params: [] },
+];
