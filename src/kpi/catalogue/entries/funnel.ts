@@ -2,7 +2,7 @@
 import { type CellInput, type CellValue, isBlank, isRange } from "../../cells";
 import { cellToNumber, describeCell, describeValue, forEachCell, isSpreadsheetError } from "../../coerce";
 import { dateToSerial, serialToIsoDate } from "../../dates";
-import { FIRST_STAGE_ZERO, funnelTable, PREVIOUS_STAGE_ZERO, type Stage } from "../../definitions/funnel";
+import { FIRST_STAGE_ZERO, FUNNEL_HEADER, funnelTable, PREVIOUS_STAGE_ZERO, type Stage } from "../../definitions/funnel";
 import { fail } from "../../kpi-error";
 import type { CatalogueEntry } from "../entry-types";
 import { FARRIS } from "./sources";
@@ -111,5 +111,10 @@ export const FUNNEL: CatalogueEntry = {
     const labels = namesOf(names, values.length);
     const stages: Stage[] = values.map((count, i) => ({ name: labels[i], count }));
     return funnelTable(stages);
+  },
+  // A header plus at most one row per cell of a row or column, or per column of a block.
+  spillBound: ([counts]) => {
+    const { rows, columns } = counts ?? { rows: 1, columns: 1 };
+    return { rows: 1 + (rows === 1 || columns === 1 ? rows * columns : columns), columns: FUNNEL_HEADER.length };
   },
 };
