@@ -48,6 +48,12 @@ export function dateSerialCache(): (date: Date) => number {
   };
 }
 
+/** Row r of a range; a malformed range holding a bare value where a row should be is read as a one-cell row. */
+function rowOf(input: CellValue[][], r: number): CellValue[] {
+  const raw: unknown = input[r];
+  return Array.isArray(raw) ? (raw as CellValue[]) : [raw as CellValue];
+}
+
 /**
  * Every cell of a date argument as a serial in reading order (the order of `forEachCell`), NaN for a
  * blank. Date cells and serial numbers take a fast path; anything else goes through `cellToDateSerial`,
@@ -58,16 +64,12 @@ export function dateSerialsOf(ref: ArgRef, input: CellInput, toSerial = dateSeri
     return Float64Array.of(cellToDateSerial(ref, input) ?? Number.NaN);
   }
   const rows = input.length;
-  const rowOf = (r: number): CellValue[] => {
-    const raw: unknown = input[r];
-    return Array.isArray(raw) ? (raw as CellValue[]) : [raw as CellValue];
-  };
   // Ranges from Sheets are rectangular, so the first row sizes the output; a ragged array grows it.
-  let out = new Float64Array(rows > 0 ? rows * Math.max(rowOf(0).length, 1) : 0);
+  let out = new Float64Array(rows > 0 ? rows * Math.max(rowOf(input, 0).length, 1) : 0);
   let columns = 0;
   let i = 0;
   for (let r = 0; r < rows; r++) {
-    const row = rowOf(r);
+    const row = rowOf(input, r);
     if (i + row.length > out.length) {
       const grown = new Float64Array(Math.max(out.length * 2, i + row.length));
       grown.set(out);
@@ -86,7 +88,7 @@ export function dateSerialsOf(ref: ArgRef, input: CellInput, toSerial = dateSeri
         continue;
       }
       // The widest row is only needed to name a cell, so it is measured once, on the first cell off the fast path.
-      if (columns === 0) for (let k = 0; k < rows; k++) columns = Math.max(columns, rowOf(k).length, 1);
+      if (columns === 0) for (let k = 0; k < rows; k++) columns = Math.max(columns, rowOf(input, k).length, 1);
       out[i++] = cellToDateSerial(ref, value, { row: r + 1, column: c + 1, rows, columns }) ?? Number.NaN;
     }
   }
