@@ -101,3 +101,11 @@ describe("FUNNEL (Kotler & Keller marketing funnel; Farris et al. ch. 9 conversi
     );
   });
 });
+
+describe("FUNNEL with degenerate numbers", () => {
+  it("refuses a conversion too large for a cell instead of showing Infinity", () => {
+    expect(() => run(col(1e-320, 5))).toThrow(
+      "FUNNEL: the conversion of Stage 2 from the previous stage is too large to show; check for a count that is nearly 0",
+    );
+  });
+});

@@ -108,6 +108,15 @@ describe("goalProgress: expected, pace, status and projection for the summary sh
     expect(goalProgress(900, linear, "up", JUL_20 + 1).projectedEnd).toBe(900);
   });
 
+  it("gives no projection rather than Infinity, and refuses an overflowing path", () => {
+    const slow: GoalPath = { baseline: 1, target: 1e300, start: JAN_1, end: JAN_1 + 1e6, curve: "compound" };
+    expect(goalProgress(1e10, slow, "up", JAN_1 + 1).projectedEnd).toBeNull();
+    const overflowing: GoalPath = { baseline: 1e-300, target: 1e300, start: JAN_1, end: JAN_1 + 2, curve: "compound" };
+    expect(() => goalProgress(1, overflowing, "up", JAN_1 + 1)).toThrow(
+      "GOAL_STATUS: the expected value is too large to show; check baseline and target",
+    );
+  });
+
   it("takes today from the injected clock", () => {
     expect(goalProgress(300, linear, "up", undefined, fixedClock(FEB_20)).expected).toBe(325);
   });

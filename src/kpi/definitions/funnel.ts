@@ -25,6 +25,12 @@ export function funnelTable(stages: readonly Stage[], fn = "FUNNEL"): CellScalar
     if (count < 0) fail(fn, `the count of ${name} is ${show(count)}, and a count cannot be negative`);
   }
   const first = stages[0].count;
+  // A count like 1e-320 before a normal one would divide to Infinity, which no cell can show.
+  const ratio = (part: number, whole: number, label: string): number => {
+    const value = part / whole;
+    if (!Number.isFinite(value)) fail(fn, `${label} is too large to show; check for a count that is nearly 0`);
+    return value;
+  };
   const rows: CellScalar[][] = [FUNNEL_HEADER.slice()];
   stages.forEach(({ name, count }, i) => {
     if (i === 0) {
@@ -35,8 +41,8 @@ export function funnelTable(stages: readonly Stage[], fn = "FUNNEL"): CellScalar
     rows.push([
       name,
       count,
-      previous === 0 ? PREVIOUS_STAGE_ZERO : count / previous,
-      first === 0 ? FIRST_STAGE_ZERO : count / first,
+      previous === 0 ? PREVIOUS_STAGE_ZERO : ratio(count, previous, `the conversion of ${name} from the previous stage`),
+      first === 0 ? FIRST_STAGE_ZERO : ratio(count, first, `the conversion of ${name} from the first stage`),
       previous - count,
     ]);
   });

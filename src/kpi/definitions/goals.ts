@@ -53,7 +53,10 @@ export function valueOnPath(path: GoalPath, f: number): number {
 /** What the goal expects on `asOf` (default: today from the clock). */
 export function goalExpected(path: GoalPath, asOf?: number, clock: Clock = systemClock, fn = "GOAL_EXPECTED"): number {
   checkGoalPath(fn, path);
-  return valueOnPath(path, elapsedFraction(path.start, path.end, asOf ?? clock.today()));
+  const expected = valueOnPath(path, elapsedFraction(path.start, path.end, asOf ?? clock.today()));
+  // Only a compound path between wildly different magnitudes (1e-300 to 1e300) can overflow.
+  if (!Number.isFinite(expected)) fail(fn, "the expected value is too large to show; check baseline and target");
+  return expected;
 }
 
 export interface GoalProgress {
@@ -68,10 +71,16 @@ export interface GoalProgress {
 function projectEnd(path: GoalPath, actual: number, f: number): number | null {
   if (f <= 0) return null;
   if (f >= 1) return actual;
-  if (path.curve === "linear") return path.baseline + (actual - path.baseline) / f;
-  // Compound run rate: the growth factor so far, (actual ÷ baseline), sustained for the whole period.
-  const ratio = actual / path.baseline;
-  return ratio > 0 ? path.baseline * ratio ** (1 / f) : null;
+  let projected: number | null;
+  if (path.curve === "linear") {
+    projected = path.baseline + (actual - path.baseline) / f;
+  } else {
+    // Compound run rate: the growth factor so far, (actual ÷ baseline), sustained for the whole period.
+    const ratio = actual / path.baseline;
+    projected = ratio > 0 ? path.baseline * ratio ** (1 / f) : null;
+  }
+  // A few hours into a long period the run rate can extrapolate past any number: no projection yet.
+  return projected !== null && Number.isFinite(projected) ? projected : null;
 }
 
 function checkDirection(fn: string, path: GoalPath, direction: GoalDirection): void {
@@ -95,6 +104,7 @@ export function goalProgress(
   checkDirection(fn, path, direction);
   const f = elapsedFraction(path.start, path.end, asOf ?? clock.today());
   const expected = valueOnPath(path, f);
+  if (!Number.isFinite(expected)) fail(fn, "the expected value is too large to show; check baseline and target");
   const projectedEnd = projectEnd(path, actual, f);
   const reached = direction === "up" ? actual >= path.target : actual <= path.target;
   const gap = expected - path.baseline;
