@@ -80,6 +80,7 @@ describe("FUNNEL (Kotler & Keller marketing funnel; Farris et al. ch. 9 conversi
   it("needs at least two stages", () => {
     expect(() => run(500)).toThrow("FUNNEL: stage_counts has 1 stage; a funnel needs at least 2");
     expect(() => run(col(500, "", ""))).toThrow("FUNNEL: stage_counts has 1 stage; a funnel needs at least 2");
+    expect(() => run(col("", ""))).toThrow("FUNNEL: stage_counts has 0 stages; a funnel needs at least 2");
   });
 
   it("needs one name per stage", () => {

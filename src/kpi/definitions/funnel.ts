@@ -20,7 +20,9 @@ export const PREVIOUS_STAGE_ZERO = "undefined: previous stage is 0";
  * with a negative drop-off shows exactly where.
  */
 export function funnelTable(stages: readonly Stage[], fn = "FUNNEL"): CellScalar[][] {
-  if (stages.length < 2) fail(fn, `stage_counts has ${stages.length} stage; a funnel needs at least 2`);
+  if (stages.length < 2) {
+    fail(fn, `stage_counts has ${stages.length} ${stages.length === 1 ? "stage" : "stages"}; a funnel needs at least 2`);
+  }
   for (const { name, count } of stages) {
     if (count < 0) fail(fn, `the count of ${name} is ${show(count)}, and a count cannot be negative`);
   }
