@@ -74,7 +74,7 @@ export const FUNNEL: CatalogueEntry = {
   source: `${KOTLER}; ${FARRIS}, ch. 9 (conversion rate)`,
   args: [
     { name: "stage_counts", kind: "range", description: "Counts per stage, top of the funnel first: a row or a column, or a block whose columns are stages (totalled per column)." },
-    { name: "stage_names", kind: "range", description: "Names of the stages, one per stage, in the same order.", optional: true, defaultValue: "Stage 1, Stage 2, ..." },
+    { name: "stage_names", kind: "range", description: "Names of the stages, one per stage, in the same order; omitted, Stage 1, Stage 2, ...", optional: true },
   ],
   returns: { kind: "table", description: "A header row, then one row per stage: name, count, conversion from previous, conversion from first, drop-off." },
   examples: [

@@ -18,7 +18,7 @@ const PATH_ARGS: readonly ArgSpec[] = [
   { name: "start_date", kind: "date", description: "When the goal starts (the baseline's date)." },
   { name: "end_date", kind: "date", description: "When the target is due." },
 ];
-const AS_OF: ArgSpec = { name: "as_of", kind: "date", description: "The day to evaluate; blank for today.", optional: true, defaultValue: "TODAY()" };
+const AS_OF: ArgSpec = { name: "as_of", kind: "date", description: "The day to evaluate; omitted or blank, today (as TODAY()).", optional: true };
 const CURVE: ArgSpec = {
   name: "curve", kind: "text", optional: true, defaultValue: "linear",
   description: "\"linear\" (equal steps each day) or \"compound\" (equal growth rate each day, for traffic and revenue that grow by %).",
