@@ -21,9 +21,13 @@ async function bundleServer(): Promise<string> {
     format: "iife",
     globalName: BUNDLE_GLOBAL,
     platform: "neutral",
+    // The neutral platform reads no package.json entry field by default; @stdlib's math packages
+    // (used by the CLV models) publish CommonJS under "main" only.
+    mainFields: ["module", "main"],
     target: "es2020",
     external: FORBIDDEN_IN_BUNDLE,
-    legalComments: "inline",
+    // One copy of each licence notice at the end, instead of one per bundled stdlib file.
+    legalComments: "eof",
     logLevel: "silent",
   });
   const code = result.outputFiles[0].text;

@@ -10,4 +10,10 @@ export const ENTRY_POINTS: readonly EntryPoint[] = [
   { name: "onOpen", params: ["e"] },
   { name: "onInstall", params: ["e"] },
   { name: "showFunctionReference", params: [] },
+  { name: "wizardStart", params: [] },
+  { name: "inspectSheet", params: ["sheetName", "headerRow"] },
+  { name: "previewMapping", params: ["mapping"] },
+  { name: "saveAndGenerate", params: ["mapping", "goals"] },
+  { name: "refreshSummary", params: [] },
+  { name: "openSummarySheet", params: [] },
 ];

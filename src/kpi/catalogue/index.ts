@@ -9,6 +9,7 @@ import { GROWTH_RATE } from "./entries/growth";
 import { CHURN_RATE, RETENTION_RATE } from "./entries/retention";
 import { MER, ROAS, ROI, ROMI } from "./entries/returns";
 import { KPI_BY } from "./entries/kpi-by";
+import { CLV_MODEL, CLV_PREDICT } from "./entries/predictive-clv";
 import { CSAT, NPS } from "./entries/satisfaction";
 import { SEARCH_TOP_SHARE } from "./entries/search";
 import { TIME_TO_CONVERT } from "./entries/time-to-convert";
@@ -24,6 +25,7 @@ export const CATALOGUE: readonly CatalogueEntry[] = [
   KPI_BY,
   FUNNEL,
   GOAL_EXPECTED, GOAL_STATUS,
+  CLV_PREDICT, CLV_MODEL,
 ];
 
 const BY_NAME = new Map(CATALOGUE.map((entry) => [entry.name, entry]));

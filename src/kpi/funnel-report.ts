@@ -1,0 +1,198 @@
+// The funnel report: stage totals, step conversions, per channel, per month, headline period vs previous, time to convert.
+import type { CellValue } from "./cells";
+import { conversionRate } from "./definitions/conversion";
+import { fail } from "./kpi-error";
+import { readDateSerial } from "./funnel/cell-readers";
+import { dayLabel, monthLabel } from "./funnel/day-number";
+import { type DurationStats, durationStats } from "./funnel/duration-stats";
+import type { FunnelReportOptions, FunnelSpec } from "./funnel/funnel-spec";
+import { type HeadlineKpi, headlineKpis } from "./funnel/headline";
+import { type KpiValue, defined, measure } from "./funnel/kpi-value";
+import { type SliceContext, type SliceKpis, sliceKpis, spendShare } from "./funnel/segment-kpis";
+import { FIRST_STAGE, type PeriodBounds, tally } from "./funnel/tallies";
+
+export type { FunnelReportOptions, FunnelSpec } from "./funnel/funnel-spec";
+export type { KpiValue } from "./funnel/kpi-value";
+export type { HeadlineKpi } from "./funnel/headline";
+export type { DurationStats } from "./funnel/duration-stats";
+
+export interface FunnelStepRow {
+  key: string;
+  name: string;
+  count: number;
+  /** This stage ÷ the stage before; the first stage has none. */
+  stepConversion: KpiValue | null;
+  /** This stage ÷ the first stage. */
+  overallConversion: KpiValue;
+  /** Stage before − this stage; null for the first stage. */
+  dropOff: number | null;
+  /** 1 − step conversion. */
+  dropOffRate: KpiValue | null;
+}
+
+export interface ChannelRow extends SliceKpis {
+  channel: string;
+  shareOfSpend: KpiValue;
+}
+
+export interface MonthRow extends SliceKpis {
+  /** "YYYY-MM". */
+  month: string;
+}
+
+export interface HeadlinePeriod {
+  /** "YYYY-MM-DD", both inclusive. */
+  start: string;
+  end: string;
+  previousStart: string;
+  previousEnd: string;
+  days: number;
+  kpis: HeadlineKpi[];
+}
+
+export interface FunnelReport {
+  stages: Array<{ key: string; name: string }>;
+  totals: SliceKpis;
+  funnel: FunnelStepRow[];
+  /** Over all rows, biggest spend first; null when no channel column is mapped. */
+  channels: ChannelRow[] | null;
+  /** Oldest first. */
+  months: MonthRow[];
+  /** Null without a requested period; `headlineReason` then says why. */
+  headline: HeadlinePeriod | null;
+  headlineReason: string | null;
+  /** Record-level only: first stage → last stage, over all rows and for conversions inside the headline period. */
+  timeToConvert: { all: DurationStats; period: DurationStats | null } | null;
+  notes: {
+    rows: number;
+    unreadableCells: number;
+    rowsWithoutDate: number;
+    negativeDurations: number;
+    revenueWithoutLastStage: number;
+  };
+}
+
+/**
+ * Computes the whole report in one pass over `rows` (data only, no header).
+ * Record-level: a stage counts in the month/period of its own date, revenue on the last stage's date,
+ * spend on the record's date. Undefined KPIs come back as reasons, never as throws; only a spec that
+ * cannot describe a funnel (fewer than two stages) throws, since validation should have stopped it.
+ */
+export function computeFunnelReport(
+  spec: FunnelSpec,
+  rows: readonly (readonly CellValue[])[],
+  options: FunnelReportOptions = {},
+): FunnelReport {
+  checkSpec(spec);
+  const period = resolvePeriod(options);
+  const bounds: PeriodBounds =
+    typeof period === "string"
+      ? { start: Number.NaN, end: Number.NaN, previousStart: Number.NaN }
+      : period;
+  const t = tally(spec, rows, bounds);
+  const ctx: SliceContext = {
+    stageKeys: spec.stages.map((s) => s.key),
+    stageNames: spec.stages.map((s) => s.name),
+    hasSpend: spec.spendColumn !== null && spec.spendColumn !== undefined,
+    hasRevenue: spec.revenueColumn !== null && spec.revenueColumn !== undefined,
+    grossMargin: options.grossMargin ?? 1,
+  };
+  const totals = sliceKpis(t.total, ctx);
+  const totalSpend = t.total[0];
+
+  const channels =
+    spec.channelColumn === null || spec.channelColumn === undefined
+      ? null
+      : [...t.channels.entries()]
+          .map(([channel, bucket]) => ({ channel, ...sliceKpis(bucket, ctx), shareOfSpend: spendShare(bucket, totalSpend, ctx) }))
+          .sort((a, b) => (b.spend ?? 0) - (a.spend ?? 0) || b.stageCounts[0] - a.stageCounts[0] || a.channel.localeCompare(b.channel));
+
+  const months = [...t.months.keys()]
+    .sort((a, b) => a - b)
+    .map((m) => ({ month: monthLabel(m), ...sliceKpis(t.months.get(m) as Float64Array, ctx) }));
+
+  let headline: HeadlinePeriod | null = null;
+  let headlineReason: string | null = null;
+  if (typeof period === "string") headlineReason = period;
+  else if (spec.shape === "aggregated" && (spec.dateColumn === null || spec.dateColumn === undefined)) {
+    headlineReason = "no date column is mapped, so rows cannot be placed in a period";
+  } else {
+    const days = period.end - period.start;
+    headline = {
+      start: dayLabel(period.start),
+      end: dayLabel(period.end - 1),
+      previousStart: dayLabel(period.previousStart),
+      previousEnd: dayLabel(period.start - 1),
+      days,
+      kpis: headlineKpis(t.current, t.previous, ctx),
+    };
+  }
+
+  const timeToConvert =
+    spec.shape === "record-level"
+      ? {
+          all: durationStats(t.durations.all, t.durations.count, noConversions(spec)),
+          period:
+            headline === null ? null : durationStats(t.durations.inPeriod, t.durations.inPeriodCount, `${noConversions(spec)} in this period`),
+        }
+      : null;
+
+  return {
+    stages: spec.stages.map((s) => ({ key: s.key, name: s.name })),
+    totals,
+    funnel: funnelRows(spec, t.total),
+    channels,
+    months,
+    headline,
+    headlineReason,
+    timeToConvert,
+    notes: { ...t.notes },
+  };
+}
+
+function funnelRows(spec: FunnelSpec, total: Float64Array): FunnelStepRow[] {
+  const first = total[FIRST_STAGE];
+  return spec.stages.map((stage, i) => {
+    const count = total[FIRST_STAGE + i];
+    const overallConversion = measure(() => conversionRate(count, first));
+    if (i === 0) return { key: stage.key, name: stage.name, count, stepConversion: null, overallConversion, dropOff: null, dropOffRate: null };
+    const before = total[FIRST_STAGE + i - 1];
+    const stepConversion = measure(() => conversionRate(count, before));
+    const dropOffRate: KpiValue = stepConversion.value === null ? stepConversion : defined(1 - stepConversion.value);
+    return { key: stage.key, name: stage.name, count, stepConversion, overallConversion, dropOff: before - count, dropOffRate };
+  });
+}
+
+function noConversions(spec: FunnelSpec): string {
+  const first = spec.stages[0].name;
+  const last = spec.stages[spec.stages.length - 1].name;
+  return `no record has both a ${first} date and a ${last} date (on or after it)`;
+}
+
+/** Serial bounds of the period and the one before, or the reason there is no headline period. */
+function resolvePeriod(options: FunnelReportOptions): PeriodBounds | string {
+  if (options.period === undefined) return "no headline period was requested";
+  const start = readDateSerial(options.period.start);
+  const end = readDateSerial(options.period.end);
+  if (start === null || Number.isNaN(start)) return "the period start is not a date";
+  if (end === null || Number.isNaN(end)) return "the period end is not a date";
+  const s = Math.floor(start);
+  const e = Math.floor(end) + 1;
+  if (e <= s) return `the period ends (${dayLabel(e - 1)}) before it starts (${dayLabel(s)})`;
+  return { start: s, end: e, previousStart: s - (e - s) };
+}
+
+function checkSpec(spec: FunnelSpec): void {
+  if (spec.stages.length < 2) fail("FUNNEL_REPORT", `a funnel needs at least two stages, got ${spec.stages.length}`);
+  const columns = [
+    ...spec.stages.map((s) => [`stage ${s.name}`, s.column] as const),
+    ["date", spec.dateColumn] as const,
+    ["channel", spec.channelColumn] as const,
+    ["spend", spec.spendColumn] as const,
+    ["revenue", spec.revenueColumn] as const,
+  ];
+  for (const [field, column] of columns) {
+    if (column === null || column === undefined) continue;
+    if (!Number.isInteger(column) || column < 0) fail("FUNNEL_REPORT", `${field} column is ${column}, not a column position (0 or more)`);
+  }
+}

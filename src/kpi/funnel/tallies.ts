@@ -1,0 +1,213 @@
+// The single pass over the data rows: sums per total, channel, month and period in flat number arrays, nothing allocated per row.
+import type { CellValue } from "../cells";
+import { readDateSerial, readNumber } from "./cell-readers";
+import { monthIndexOfSerial } from "./day-number";
+import type { FunnelSpec } from "./funnel-spec";
+
+/** Bucket layout: spend, revenue, then one count per stage. */
+export const SPEND = 0;
+export const REVENUE = 1;
+export const FIRST_STAGE = 2;
+
+export interface Tallies {
+  width: number;
+  total: Float64Array;
+  /** Channel label as first seen (trimmed) → its bucket; labels differing only in case share one. */
+  channels: Map<string, Float64Array>;
+  months: Map<number, Float64Array>;
+  current: Float64Array;
+  previous: Float64Array;
+  /** Record-level: days from first to last stage, for records that reached both (first `count` slots used). */
+  durations: { all: Float64Array; count: number; inPeriod: Float64Array; inPeriodCount: number };
+  notes: {
+    rows: number;
+    /** Filled cells that are not what their column should hold (words in a count column, text in a date column). */
+    unreadableCells: number;
+    /** Rows whose period date is blank or unreadable: in totals and channels, but in no month or period. */
+    rowsWithoutDate: number;
+    /** Record-level: last stage dated before the first; left out of time to convert. */
+    negativeDurations: number;
+    /** Record-level: revenue on a record that never reached the last stage; not counted as revenue. */
+    revenueWithoutLastStage: number;
+  };
+}
+
+/** Serial bounds, start inclusive and end exclusive; NaN when there is no headline period. */
+export interface PeriodBounds {
+  start: number;
+  end: number;
+  previousStart: number;
+}
+
+const NO_CHANNEL = "(no channel)";
+
+export function tally(spec: FunnelSpec, rows: readonly (readonly CellValue[])[], bounds: PeriodBounds): Tallies {
+  const stageCount = spec.stages.length;
+  const width = FIRST_STAGE + stageCount;
+  const stageColumns = Int32Array.from(spec.stages.map((s) => s.column));
+  const dateCol = spec.dateColumn ?? -1;
+  const channelCol = spec.channelColumn ?? -1;
+  const spendCol = spec.spendColumn ?? -1;
+  const revenueCol = spec.revenueColumn ?? -1;
+
+  const t: Tallies = {
+    width,
+    total: new Float64Array(width),
+    channels: new Map(),
+    months: new Map(),
+    current: new Float64Array(width),
+    previous: new Float64Array(width),
+    durations: { all: new Float64Array(1024), count: 0, inPeriod: new Float64Array(256), inPeriodCount: 0 },
+    notes: { rows: 0, unreadableCells: 0, rowsWithoutDate: 0, negativeDurations: 0, revenueWithoutLastStage: 0 },
+  };
+  // Raw cell value → bucket, so repeated channel names skip trimming and lower-casing.
+  const channelByRaw = new Map<CellValue, Float64Array>();
+  const channelByFolded = new Map<string, Float64Array>();
+  let lastMonth = Number.NaN;
+  let lastMonthBucket: Float64Array | null = null;
+  const monthBucket = (serial: number): Float64Array => {
+    const m = monthIndexOfSerial(serial);
+    if (m === lastMonth && lastMonthBucket !== null) return lastMonthBucket;
+    let bucket = t.months.get(m);
+    if (bucket === undefined) {
+      bucket = new Float64Array(width);
+      t.months.set(m, bucket);
+    }
+    lastMonth = m;
+    lastMonthBucket = bucket;
+    return bucket;
+  };
+  const channelBucket = (raw: CellValue): Float64Array | null => {
+    if (channelCol < 0) return null;
+    let bucket = channelByRaw.get(raw);
+    if (bucket !== undefined) return bucket;
+    const label = raw === null || raw === undefined || (typeof raw === "string" && raw.trim() === "") ? NO_CHANNEL : String(raw).trim();
+    const folded = label.toLowerCase();
+    bucket = channelByFolded.get(folded);
+    if (bucket === undefined) {
+      bucket = new Float64Array(width);
+      channelByFolded.set(folded, bucket);
+      t.channels.set(label, bucket);
+    }
+    if (!(raw instanceof Date)) channelByRaw.set(raw, bucket);
+    return bucket;
+  };
+  // Adds to every bucket a value belongs in; `serial` NaN means "no date": totals and channel only.
+  const add = (slot: number, value: number, serial: number, channel: Float64Array | null): void => {
+    t.total[slot] += value;
+    if (channel !== null) channel[slot] += value;
+    if (serial === serial) {
+      monthBucket(serial)[slot] += value;
+      if (serial >= bounds.start && serial < bounds.end) t.current[slot] += value;
+      else if (serial >= bounds.previousStart && serial < bounds.start) t.previous[slot] += value;
+    }
+  };
+  const readAmount = (row: readonly CellValue[], col: number): number => {
+    if (col < 0) return Number.NaN;
+    const n = readNumber(row[col]);
+    if (n === null) return Number.NaN;
+    if (n !== n) t.notes.unreadableCells++;
+    return n;
+  };
+  // Reading a Date's calendar fields costs more than the rest of a row; real sheets repeat a few hundred dates.
+  const serialByTime = new Map<number, number>();
+  const readDate = (row: readonly CellValue[], col: number): number => {
+    const cell = row[col];
+    if (cell instanceof Date) {
+      const time = cell.getTime();
+      const known = serialByTime.get(time);
+      if (known !== undefined) return known;
+      const serial = readDateSerial(cell) ?? Number.NaN;
+      if (serial !== serial) t.notes.unreadableCells++;
+      else if (serialByTime.size < 100_000) serialByTime.set(time, serial);
+      return serial;
+    }
+    const s = readDateSerial(cell);
+    if (s === null) return Number.NaN;
+    if (s !== s) t.notes.unreadableCells++;
+    return s;
+  };
+
+  const stageSerials = new Float64Array(stageCount);
+  const amounts = new Float64Array(width);
+  const lastStage = stageCount - 1;
+  for (let r = 0; r < rows.length; r++) {
+    const row = rows[r];
+    if (row === undefined || row.length === 0) continue;
+    amounts[SPEND] = readAmount(row, spendCol);
+    amounts[REVENUE] = readAmount(row, revenueCol);
+
+    if (spec.shape === "aggregated") {
+      let filled = amounts[SPEND] === amounts[SPEND] || amounts[REVENUE] === amounts[REVENUE];
+      for (let i = 0; i < stageCount; i++) {
+        const n = readAmount(row, stageColumns[i]);
+        amounts[FIRST_STAGE + i] = n;
+        if (n === n) filled = true;
+      }
+      // Sheets hands over trailing blank rows; they are not data.
+      if (!filled) continue;
+      t.notes.rows++;
+      const serial = dateCol >= 0 ? readDate(row, dateCol) : Number.NaN;
+      if (dateCol >= 0 && serial !== serial) t.notes.rowsWithoutDate++;
+      const channel = channelBucket(channelCol >= 0 ? row[channelCol] : null);
+      for (let slot = 0; slot < width; slot++) {
+        const n = amounts[slot];
+        if (n === n) add(slot, n, serial, channel);
+      }
+      continue;
+    }
+
+    // Record-level: each stage counts once, in the month and period of its own date.
+    let reached = false;
+    for (let i = 0; i < stageCount; i++) {
+      const s = readDate(row, stageColumns[i]);
+      stageSerials[i] = s;
+      if (s === s) reached = true;
+    }
+    if (!reached && amounts[SPEND] !== amounts[SPEND] && amounts[REVENUE] !== amounts[REVENUE]) continue;
+    t.notes.rows++;
+    const channel = channelBucket(channelCol >= 0 ? row[channelCol] : null);
+    for (let i = 0; i < stageCount; i++) {
+      const s = stageSerials[i];
+      if (s === s) add(FIRST_STAGE + i, 1, s, channel);
+    }
+    const recordSerial = dateCol >= 0 ? readDate(row, dateCol) : stageSerials[0];
+    if (recordSerial !== recordSerial) t.notes.rowsWithoutDate++;
+    const spend = amounts[SPEND];
+    if (spend === spend) add(SPEND, spend, recordSerial, channel);
+    const won = stageSerials[lastStage];
+    const revenue = amounts[REVENUE];
+    // Revenue is realised when the deal reaches the last stage; an open deal's value is not revenue yet.
+    if (revenue === revenue) {
+      if (won === won) add(REVENUE, revenue, won, channel);
+      else t.notes.revenueWithoutLastStage++;
+    }
+    const first = stageSerials[0];
+    if (first === first && won === won) {
+      const days = won - first;
+      if (days < 0) {
+        t.notes.negativeDurations++;
+      } else {
+        pushDuration(t.durations, "all", days);
+        if (won >= bounds.start && won < bounds.end) pushDuration(t.durations, "inPeriod", days);
+      }
+    }
+  }
+  return t;
+}
+
+function pushDuration(d: Tallies["durations"], which: "all" | "inPeriod", days: number): void {
+  if (which === "all") {
+    if (d.count === d.all.length) d.all = grow(d.all);
+    d.all[d.count++] = days;
+  } else {
+    if (d.inPeriodCount === d.inPeriod.length) d.inPeriod = grow(d.inPeriod);
+    d.inPeriod[d.inPeriodCount++] = days;
+  }
+}
+
+function grow(array: Float64Array): Float64Array {
+  const bigger = new Float64Array(array.length * 2);
+  bigger.set(array);
+  return bigger;
+}

@@ -1,0 +1,56 @@
+// Counts every emulated service call by "Class.method", so tests can hold a job to a constant number of round trips.
+
+export class CallCounter {
+  private readonly counts = new Map<string, number>();
+
+  tick(name: string): void {
+    this.counts.set(name, (this.counts.get(name) ?? 0) + 1);
+  }
+
+  /** Calls of one method ("Range.getValues"), or of a whole class ("Range"). */
+  count(name: string): number {
+    if (name.includes(".")) return this.counts.get(name) ?? 0;
+    let total = 0;
+    for (const [key, n] of this.counts) if (key.startsWith(`${name}.`)) total += n;
+    return total;
+  }
+
+  total(): number {
+    let total = 0;
+    for (const n of this.counts.values()) total += n;
+    return total;
+  }
+
+  /** A sorted copy: `{ "Range.getValues": 3, ... }`. */
+  snapshot(): Record<string, number> {
+    return Object.fromEntries([...this.counts].sort(([a], [b]) => a.localeCompare(b)));
+  }
+
+  reset(): void {
+    this.counts.clear();
+  }
+}
+
+/** Anything whose public methods are counted: it knows its emulation's counter. */
+export interface Counted {
+  readonly calls: CallCounter;
+}
+
+/**
+ * Wraps every public method on a facade class's prototype so each call ticks
+ * "<apiName>.<method>". Facades call the model, never each other's public methods,
+ * so a count is exactly what the add-on's code asked for.
+ */
+export function countCalls(facade: { prototype: object }, apiName: string): void {
+  const proto = facade.prototype as Record<string, unknown>;
+  for (const name of Object.getOwnPropertyNames(proto)) {
+    const descriptor = Object.getOwnPropertyDescriptor(proto, name);
+    const method = descriptor?.value;
+    if (name === "constructor" || typeof method !== "function") continue;
+    const label = `${apiName}.${name}`;
+    proto[name] = function counted(this: Counted, ...args: unknown[]) {
+      this.calls.tick(label);
+      return (method as (...a: unknown[]) => unknown).apply(this, args);
+    };
+  }
+}

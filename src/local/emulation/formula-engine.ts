@@ -1,0 +1,61 @@
+// Builds the HyperFormula instance behind an emulated workbook, configured to compute like Google Sheets.
+import { HyperFormula, type ConfigParams, type FunctionPluginDefinition } from "hyperformula";
+
+export type FunctionTranslations = NonNullable<Parameters<typeof HyperFormula.registerFunctionPlugin>[1]>;
+
+/** A custom-function plugin (such as the project's KPI catalogue) and the names it answers to. */
+export interface FunctionPluginRegistration {
+  plugin: FunctionPluginDefinition;
+  translations?: FunctionTranslations;
+}
+
+/** Google Sheets allows 10 million cells; one tall column of a data sheet must fit. */
+export const DEFAULT_ENGINE_MAX_ROWS = 2_000_000;
+
+export const SHEETS_LIKE_CONFIG: Partial<ConfigParams> = {
+  licenseKey: "gpl-v3",
+  // Serial 0 is 1899-12-30 and 1900 is not a leap year, as in Sheets.
+  nullDate: { year: 1899, month: 12, day: 30 },
+  leapYear1900: false,
+  // Sheets shows 0 for `=A5` when A5 is blank.
+  evaluateNullToZero: true,
+  // SUMPRODUCT((A2:A="x")*B2:B) is evaluated element-wise in Sheets; HyperFormula needs array arithmetic for that.
+  useArrayArithmetic: true,
+  localeLang: "en-US",
+  currencySymbol: ["$", "USD"],
+  dateFormats: ["MM/DD/YYYY", "MM/DD/YY", "YYYY-MM-DD", "YYYY/MM/DD"],
+  timeFormats: ["hh:mm", "hh:mm:ss.sss"],
+  functionArgSeparator: ",",
+  decimalSeparator: ".",
+  thousandSeparator: "",
+  caseSensitive: false,
+  matchWholeCell: true,
+  useWildcards: true,
+  useRegularExpressions: false,
+  smartRounding: true,
+};
+
+// HyperFormula keeps function plugins in a process-wide registry; register each once.
+const registered = new Set<FunctionPluginDefinition>();
+
+export function registerFunctionPlugins(plugins: readonly FunctionPluginRegistration[]): void {
+  for (const { plugin, translations } of plugins) {
+    // Another module (the in-cell tests) may have registered the same plugin already.
+    const ids = Object.keys(plugin.implementedFunctions);
+    if (registered.has(plugin) || (ids.length > 0 && ids.every((id) => HyperFormula.getFunctionPlugin(id) === plugin))) continue;
+    HyperFormula.registerFunctionPlugin(plugin, translations);
+    registered.add(plugin);
+  }
+}
+
+export function createFormulaEngine(options: { maxRows?: number; plugins?: readonly FunctionPluginRegistration[] }): HyperFormula {
+  registerFunctionPlugins(options.plugins ?? []);
+  const hf = HyperFormula.buildEmpty({ ...SHEETS_LIKE_CONFIG, maxRows: options.maxRows ?? DEFAULT_ENGINE_MAX_ROWS });
+  // Sheets has TRUE and FALSE as constants, not only as functions.
+  hf.addNamedExpression("TRUE", "=TRUE()");
+  hf.addNamedExpression("FALSE", "=FALSE()");
+  return hf;
+}
+
+/** Names the engine reserves for itself, hidden from getNamedRanges. */
+export const ENGINE_NAMES = new Set(["TRUE", "FALSE"]);

@@ -1,0 +1,87 @@
+// Everything one emulated sheet holds beyond its cells (which live in HyperFormula): grid size, formats, notes, rules, charts.
+import type { FontWeight, HorizontalAlignment } from "../../server/apps-script-api";
+import type { Box } from "./a1";
+import { CellAttributes } from "./cell-attributes";
+
+/** A data validation rule as it was asked for. */
+export interface ValidationRecord {
+  criteria: string;
+  values: unknown[];
+  allowInvalid: boolean;
+  helpText: string | null;
+}
+
+/** A conditional format rule as it was asked for: the condition, the format, the ranges. */
+export interface ConditionalRuleRecord {
+  criteria: string | null;
+  values: unknown[];
+  background: string | null;
+  fontColor: string | null;
+  bold: boolean | null;
+  ranges: { sheet: SheetModel; box: Box }[];
+}
+
+export interface ChartRecord {
+  chartId: number;
+  chartType: string | null;
+  ranges: { sheet: SheetModel; box: Box }[];
+  anchorRow: number;
+  anchorColumn: number;
+  offsetX: number;
+  offsetY: number;
+  options: Record<string, unknown>;
+  numHeaders: number;
+}
+
+export interface ProtectionRecord {
+  type: "RANGE" | "SHEET";
+  sheet: SheetModel;
+  box: Box | null;
+  description: string;
+  warningOnly: boolean;
+}
+
+export const DEFAULT_ROWS = 1000;
+export const DEFAULT_COLUMNS = 26;
+export const DEFAULT_COLUMN_WIDTH = 100;
+
+export class SheetModel {
+  name: string;
+  readonly sheetId: number;
+  /** HyperFormula's id for this sheet; stable across renames. */
+  readonly engineId: number;
+  maxRows = DEFAULT_ROWS;
+  maxColumns = DEFAULT_COLUMNS;
+  frozenRows = 0;
+  frozenColumns = 0;
+  hidden = false;
+  deleted = false;
+  readonly columnWidths = new Map<number, number>();
+  readonly numberFormats = new CellAttributes<string>();
+  readonly notes = new CellAttributes<string>();
+  readonly backgrounds = new CellAttributes<string>();
+  readonly fontColors = new CellAttributes<string>();
+  readonly fontWeights = new CellAttributes<FontWeight>();
+  readonly alignments = new CellAttributes<HorizontalAlignment>();
+  readonly wraps = new CellAttributes<boolean>();
+  readonly validations = new CellAttributes<ValidationRecord>();
+  /** Formulas as the user wrote them, for cells whose engine text differs (open-ended ranges). */
+  readonly userFormulas = new CellAttributes<string>();
+  readonly merges: Box[] = [];
+  conditionalRules: ConditionalRuleRecord[] = [];
+  readonly charts: ChartRecord[] = [];
+  readonly protections: ProtectionRecord[] = [];
+
+  constructor(name: string, sheetId: number, engineId: number) {
+    this.name = name;
+    this.sheetId = sheetId;
+    this.engineId = engineId;
+  }
+
+  /** Formats, notes, colours and validations: what Sheet.clearFormats and Range.clearFormat remove (not notes). */
+  clearFormats(box?: Box): void {
+    for (const store of [this.numberFormats, this.backgrounds, this.fontColors, this.fontWeights, this.alignments, this.wraps]) {
+      store.clear(box);
+    }
+  }
+}

@@ -1,0 +1,34 @@
+// What auto-detect hands the wizard: a proposed mapping where every field and every left-out column carries its reason.
+import type { ColumnRef, FunnelShape } from "./mapping-types";
+
+export interface FieldProposal {
+  column: ColumnRef | null;
+  reason: string;
+}
+
+export interface StageProposal {
+  key: string;
+  name: string;
+  column: ColumnRef;
+  reason: string;
+}
+
+export interface UnmappedColumn {
+  header: string;
+  index: number;
+  reason: string;
+}
+
+export interface MappingProposal {
+  sheetName: string;
+  headerRow: number;
+  shape: { value: FunnelShape; reason: string };
+  stages: StageProposal[];
+  /** Why these stages and not others (e.g. which default stages were not found). */
+  stagesReason: string;
+  date: FieldProposal;
+  channel: FieldProposal;
+  spend: FieldProposal;
+  revenue: FieldProposal;
+  unmapped: UnmappedColumn[];
+}

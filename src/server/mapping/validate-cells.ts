@@ -1,0 +1,118 @@
+// The cell-by-cell half of validation: wrong kinds of value, negative counts, missing dates, stage dates out of order.
+import type { CellValue } from "../../kpi/cells";
+import { isBlank } from "../../kpi/cells";
+import { readDateSerial, readNumber } from "../../kpi/funnel/cell-readers";
+import { describeRef, type MappedColumn } from "./mapped-columns";
+import { CellProblems, cellsVerb, plainIssue, type MappingIssue } from "./mapping-issues";
+import type { FunnelMapping } from "./mapping-types";
+
+/** Checks only columns whose header still matches, so a moved column is not blamed for its neighbour's data. */
+export function checkData(
+  mapping: FunnelMapping,
+  columns: readonly MappedColumn[],
+  rows: readonly (readonly CellValue[])[],
+  errors: MappingIssue[],
+  warnings: MappingIssue[],
+): void {
+  const sheet = mapping.sheetName;
+  const firstDataRow = mapping.headerRow + 1;
+  const problems = columns.map((c) => ({
+    column: c,
+    wrongType: new CellProblems(sheet, c.ref.index),
+    negative: new CellProblems(sheet, c.ref.index),
+  }));
+  const dateColumn = columns.find((c) => c.field === "date");
+  const missingDate = new CellProblems(sheet, dateColumn?.ref.index ?? 0);
+  const stageDates = mapping.shape === "record-level" ? columns.filter((c) => c.role === "stage-date") : [];
+  const stageDateCols = stageDates.map((c) => c.ref.index);
+  const outOfOrder = new CellProblems(sheet, stageDateCols[0] ?? 0);
+  const mappedIndexes = columns.map((c) => c.ref.index);
+  let dataRows = 0;
+
+  for (let r = 0; r < rows.length; r++) {
+    const row = rows[r];
+    if (!mappedIndexes.some((i) => !isEmpty(row[i]))) continue;
+    dataRows++;
+    const sheetRow = firstDataRow + r;
+    for (const p of problems) {
+      const value = row[p.column.ref.index];
+      if (isEmpty(value)) continue;
+      switch (p.column.role) {
+        case "count":
+        case "amount": {
+          const n = readNumber(value);
+          if (n === null) break;
+          if (Number.isNaN(n)) p.wrongType.add(sheetRow, value);
+          else if (n < 0) p.negative.add(sheetRow, value);
+          break;
+        }
+        case "date":
+        case "stage-date":
+          if (Number.isNaN(readDateSerial(value) ?? 0)) p.wrongType.add(sheetRow, value);
+          break;
+        case "text":
+          break;
+      }
+    }
+    if (dateColumn !== undefined && isEmpty(row[dateColumn.ref.index])) missingDate.add(sheetRow);
+    if (stageDateCols.length > 1) checkStageOrder(row, stageDateCols, sheetRow, outOfOrder);
+  }
+
+  for (const { column, wrongType, negative } of problems) {
+    if (wrongType.count > 0) {
+      const dates = column.role === "date" || column.role === "stage-date";
+      const what = dates ? cellsVerb(wrongType.count, "is not a date", "are not dates") : cellsVerb(wrongType.count, "is not a number", "are not numbers");
+      errors.push(
+        wrongType.issue(column.field, dates ? "not-a-date" : "not-a-number", `${column.label} (${describeRef(column.ref)}): ${what}: ${wrongType.listing()}`),
+      );
+    }
+    if (negative.count > 0) {
+      if (column.role === "count") {
+        errors.push(
+          negative.issue(column.field, "negative-count", `${column.label} (${describeRef(column.ref)}): ${cellsVerb(negative.count, "holds", "hold")} negative counts: ${negative.listing()}`),
+        );
+      } else {
+        // Refunds and credits make negative amounts legitimate in a row; totals are what the KPIs check.
+        warnings.push(
+          negative.issue(column.field, "negative-amount", `${column.label} (${describeRef(column.ref)}): ${cellsVerb(negative.count, "is", "are")} negative: ${negative.listing()}; check they are refunds or credits`),
+        );
+      }
+    }
+  }
+  if (dateColumn !== undefined && missingDate.count > 0) {
+    // Record-level stages carry their own dates; only the record's spend hangs on this column.
+    const consequence =
+      mapping.shape === "aggregated"
+        ? "those rows count in totals but in no month or period"
+        : "their spend counts in totals but in no month or period";
+    warnings.push(
+      missingDate.issue("date", "missing-date", `${dateColumn.label} (${describeRef(dateColumn.ref)}): ${cellsVerb(missingDate.count, "is", "are")} blank in rows with data, so ${consequence}: ${missingDate.listing()}`),
+    );
+  }
+  if (outOfOrder.count > 0) {
+    warnings.push(
+      outOfOrder.issue("stages", "stage-date-order", `Stages: ${outOfOrder.count === 1 ? "1 record has" : `${outOfOrder.count} records have`} a stage date before the previous stage's date: ${outOfOrder.listing()}`),
+    );
+  }
+  if (dataRows === 0) {
+    warnings.push(plainIssue("sheetName", "no-data", `Data sheet '${sheet}': no data rows below header row ${mapping.headerRow}`));
+  }
+}
+
+/** Counts a record once, at the first stage dated before the nearest earlier stage it reached. */
+function checkStageOrder(row: readonly CellValue[], cols: readonly number[], sheetRow: number, outOfOrder: CellProblems): void {
+  let previous = Number.NaN;
+  for (let i = 0; i < cols.length; i++) {
+    const s = readDateSerial(row[cols[i]]);
+    if (s === null || Number.isNaN(s)) continue;
+    if (s < previous) {
+      outOfOrder.addAt(sheetRow, cols[i]);
+      return;
+    }
+    previous = s;
+  }
+}
+
+function isEmpty(value: CellValue): boolean {
+  return isBlank(value) || (typeof value === "string" && value.trim() === "");
+}

@@ -1,0 +1,144 @@
+// The server functions the sidebar wizard calls through google.script.run; JSON-safe arguments and results only.
+import { computeFunnelReport } from "../kpi/funnel-report";
+import { proposeMapping, SAMPLE_ROWS } from "./mapping/auto-detect";
+import type { MappingProposal } from "./mapping/proposal-types";
+import { toFunnelSpec } from "./mapping/mapping-to-spec";
+import type { FunnelMapping } from "./mapping/mapping-types";
+import { validateMapping, type MappingValidation } from "./mapping/validate-mapping";
+import { readDataSheet, UserFacingError } from "./data-sheet";
+import { jsonRows, type JsonCell } from "./json-safe";
+import { loadMapping, saveMapping } from "./mapping-store";
+import { writeNamedRanges } from "./named-range-writer";
+import { spreadsheetApp } from "./services";
+import { readGoals } from "./summary/goals-block";
+import type { GoalRow } from "./summary/goal-types";
+import { generateSummaryFor, type SummaryReport } from "./summary/generate-summary";
+import { SUMMARY_SHEET_NAME } from "./summary/layout";
+
+export interface SheetListing {
+  name: string;
+  rows: number;
+  columns: number;
+}
+
+export interface WizardStart {
+  sheets: SheetListing[];
+  activeSheet: string;
+  /** The saved mapping, when there is one that this version can read. */
+  saved: { mapping: FunnelMapping; savedAt: string; savedBy: string; validation: MappingValidation | null } | null;
+  /** Why a stored mapping could not be used (unreadable, older version): the wizard starts afresh and says so. */
+  savedProblem: string | null;
+  goals: GoalRow[];
+}
+
+export interface SheetInspection {
+  sheetName: string;
+  headerRow: number;
+  headers: string[];
+  /** The first rows below the header, dates as ISO text. */
+  sampleRows: JsonCell[][];
+  dataRows: number;
+  proposal: MappingProposal;
+}
+
+export interface StagePreview {
+  key: string;
+  name: string;
+  total: number;
+  /** This stage ÷ the stage before, or null for the first stage or when undefined. */
+  conversionFromPrevious: number | null;
+  conversionReason: string | null;
+}
+
+export interface MappingPreview {
+  stages: StagePreview[];
+  validation: MappingValidation;
+}
+
+const SAMPLE_SHOWN = 5;
+
+function sheetListing(): SheetListing[] {
+  return spreadsheetApp().getActiveSpreadsheet().getSheets()
+    .filter((sheet) => sheet.getName() !== SUMMARY_SHEET_NAME)
+    .map((sheet) => ({ name: sheet.getName(), rows: sheet.getLastRow(), columns: sheet.getLastColumn() }));
+}
+
+export function wizardStart(): WizardStart {
+  const spreadsheet = spreadsheetApp().getActiveSpreadsheet();
+  const loaded = loadMapping();
+  let saved: WizardStart["saved"] = null;
+  let savedProblem: string | null = null;
+  if (loaded.status === "ok") {
+    const { mapping } = loaded.saved;
+    let validation: MappingValidation | null = null;
+    try {
+      const data = readDataSheet(mapping.sheetName, mapping.headerRow);
+      validation = validateMapping(mapping, data.headers, data.rows);
+    } catch (error) {
+      if (!(error instanceof UserFacingError)) throw error;
+      validation = { ok: false, errors: [{ field: error.field, code: "sheet-name", message: error.message, cells: [], count: 0 }], warnings: [] };
+    }
+    saved = { ...loaded.saved, validation };
+  } else if (loaded.status === "needs-setup") {
+    savedProblem = loaded.message;
+  }
+  return {
+    sheets: sheetListing(),
+    activeSheet: spreadsheet.getActiveSheet().getName(),
+    saved,
+    savedProblem,
+    goals: readGoals(),
+  };
+}
+
+export function inspectSheet(sheetName: string, headerRow: number): SheetInspection {
+  const data = readDataSheet(sheetName, headerRow);
+  return {
+    sheetName,
+    headerRow,
+    headers: data.headers,
+    sampleRows: jsonRows(data.rows.slice(0, SAMPLE_SHOWN)),
+    dataRows: data.rows.length,
+    proposal: proposeMapping(sheetName, headerRow, data.headers, data.rows.slice(0, SAMPLE_ROWS)),
+  };
+}
+
+export function previewMapping(mapping: FunnelMapping): MappingPreview {
+  const data = readDataSheet(mapping.sheetName, mapping.headerRow);
+  const validation = validateMapping(mapping, data.headers, data.rows);
+  if (!validation.ok || mapping.stages.some((s) => s.column === null)) return { stages: [], validation };
+  const report = computeFunnelReport(toFunnelSpec(mapping), data.rows);
+  const stages = report.funnel.map((step) => ({
+    key: step.key,
+    name: step.name,
+    total: step.count,
+    conversionFromPrevious: step.stepConversion?.value ?? null,
+    conversionReason: step.stepConversion?.reason ?? null,
+  }));
+  return { stages, validation };
+}
+
+/** Validates, saves the mapping for everyone in the document, publishes named ranges, then writes the summary. */
+export function saveAndGenerate(mapping: FunnelMapping, goals: GoalRow[] | null): SummaryReport {
+  return generateSummaryFor(mapping, goals, (checked) => {
+    const saved = saveMapping(checked);
+    writeNamedRanges(checked);
+    return saved.savedAt;
+  });
+}
+
+/** Regenerates from the saved mapping (the menu's Refresh summary). */
+export function refreshSummary(): SummaryReport {
+  const loaded = loadMapping();
+  if (loaded.status === "none") throw new UserFacingError("mapping", "No funnel is set up in this document yet: open Set up funnel first");
+  if (loaded.status === "needs-setup") throw new UserFacingError("mapping", loaded.message);
+  return generateSummaryFor(loaded.saved.mapping, null, () => loaded.saved.savedAt);
+}
+
+export function openSummarySheet(): string {
+  const spreadsheet = spreadsheetApp().getActiveSpreadsheet();
+  const sheet = spreadsheet.getSheetByName(SUMMARY_SHEET_NAME);
+  if (!sheet) throw new UserFacingError("summary", `There is no "${SUMMARY_SHEET_NAME}" sheet yet: generate it first`);
+  spreadsheet.setActiveSheet(sheet);
+  return SUMMARY_SHEET_NAME;
+}
