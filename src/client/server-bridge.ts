@@ -22,12 +22,15 @@ export interface ScriptRun {
 export class ServerCallError extends Error {
   readonly field: string | null;
   readonly call: string;
+  /** True for a problem the user can fix (a UserFacingError); false for a fault in the add-on or the connection. */
+  readonly fixable: boolean;
 
-  constructor(call: string, field: string | null, message: string) {
+  constructor(call: string, field: string | null, message: string, fixable: boolean) {
     super(message);
     this.name = "ServerCallError";
     this.call = call;
     this.field = field;
+    this.fixable = fixable;
   }
 }
 
@@ -43,11 +46,11 @@ function call(run: ScriptRun, name: string, args: unknown[]): Promise<unknown> {
       .withSuccessHandler(resolve)
       .withFailureHandler((error) => {
         const { field, message } = decodeFieldError(messageOf(error));
-        reject(new ServerCallError(name, field, message));
+        reject(new ServerCallError(name, field, message, field !== null));
       }) as unknown as Record<string, unknown>;
     const fn = runner[name];
     if (typeof fn !== "function") {
-      reject(new ServerCallError(name, null, `the add-on has no server function ${name}; reload the sidebar`));
+      reject(new ServerCallError(name, null, `the add-on has no server function ${name}; reload the sidebar`, false));
       return;
     }
     fn.apply(runner, args);

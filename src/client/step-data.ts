@@ -11,8 +11,8 @@ import type { StepView, Wizard } from "./wizard";
 import { parseHeaderRow } from "./wizard-state";
 
 const SHAPE_LABELS: Record<FunnelShape, string> = {
-  aggregated: "Aggregated: one row per period with a count per stage",
-  "record-level": "Record-level: one row per lead or deal with a date per stage",
+  aggregated: "Aggregated (counts per period)",
+  "record-level": "Record-level (one row per lead)",
 };
 
 export function createDataStep(wizard: Wizard): StepView {

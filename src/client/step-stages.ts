@@ -41,10 +41,10 @@ export function createStagesStep(wizard: Wizard): StepView {
     intro,
     el("h3", { text: "Funnel stages, widest first" }),
     stageList.node,
+    createPreviewPanel(wizard),
     el("h3", { text: "Other columns" }),
     fieldsBlock,
     unmapped,
-    createPreviewPanel(wizard),
     el("div", { className: "block buttons" }, back, next),
   );
 

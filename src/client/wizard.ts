@@ -61,10 +61,11 @@ export class Wizard {
 
   /** A failed call's message goes next to its control; the user's input is untouched. */
   callFailed(source: string, error: unknown): void {
+    const detail = error instanceof Error ? error.message : String(error);
     const problem: FieldProblem =
-      error instanceof ServerCallError
+      error instanceof ServerCallError && error.fixable
         ? { field: error.field, message: error.message }
-        : { field: null, message: `Something went wrong: ${error instanceof Error ? error.message : String(error)}` };
+        : { field: null, message: `Something went wrong in the add-on (${detail}). Your choices are kept: try again, and report it if it keeps happening.` };
     this.errors.set(source, [problem]);
   }
 
