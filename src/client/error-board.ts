@@ -25,6 +25,10 @@ export class ErrorBoard {
     this.render();
   }
 
+  has(source: string): boolean {
+    return this.bySource.has(source);
+  }
+
   clear(source: string): void {
     this.set(source, []);
   }

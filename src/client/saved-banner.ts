@@ -18,6 +18,10 @@ export function renderSavedBanner(wizard: Wizard, start: WizardStart, line: HTML
     if (problems.length > 0) {
       // Filed under their fields too, so each shows next to the control that fixes it.
       wizard.errors.set("saved", problems.map((p) => ({ field: p.field, message: p.message })));
+      // Once a fresh check of the sheet replaces them, the list above the steps is out of date.
+      wizard.errors.onChange(() => {
+        if (!wizard.errors.has("saved")) notice.hidden = true;
+      });
       notice.append(
         el("p", { className: "error", text: "The saved setup no longer fits the sheet:" }),
         el("ul", {}, ...problems.map((p) =>

@@ -78,7 +78,11 @@ export function createStagesStep(wizard: Wizard): StepView {
   return {
     id: "stages",
     section,
-    show: render,
+    show() {
+      render();
+      // A reopened setup, or a preview that failed, is previewed again on arrival.
+      if (!state.preview && !wizard.previewPending && state.mapping) wizard.mappingChanged();
+    },
     focusField(field) {
       if (field.startsWith("stage:")) return stageList.focusStage(field.slice("stage:".length));
       if (field === "stages") {
