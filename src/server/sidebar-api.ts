@@ -10,7 +10,7 @@ import { jsonRows, type JsonCell } from "./json-safe";
 import { loadMapping, saveMapping } from "./mapping-store";
 import { writeNamedRanges } from "./named-range-writer";
 import { spreadsheetApp } from "./services";
-import { readGoals } from "./summary/goals-block";
+import { readGoals } from "./summary/preserved-inputs";
 import type { GoalRow } from "./summary/goal-types";
 import { generateSummaryFor, type SummaryReport } from "./summary/generate-summary";
 import { SUMMARY_SHEET_NAME } from "./summary/layout";

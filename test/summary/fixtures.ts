@@ -1,0 +1,31 @@
+// Small workbooks for summary tests: an aggregated sheet and a record-level lead log, with known numbers.
+import type { CellValue } from "../../src/kpi/cells";
+
+export const AGG_HEADERS = ["Date", "Channel", "Spend", "Sessions", "Leads", "New customers", "Revenue"];
+
+/** 2 channels × every 5th day of Jan–Apr 2025, with counts that vary by day so periods differ. */
+export function aggregatedRows(): CellValue[][] {
+  const rows: CellValue[][] = [];
+  for (let month = 0; month < 4; month++) {
+    for (let day = 1; day <= 28; day += 5) {
+      const k = month * 10 + day;
+      rows.push([new Date(2025, month, day), "Search", 100 + k, 1000 + 10 * k, 50 + k, 5 + (k % 7), 400 + 3 * k]);
+      rows.push([new Date(2025, month, day), "Social", 60 + k, 2000 + 5 * k, 30 + (k % 11), 2 + (k % 3), 150 + k]);
+    }
+  }
+  return rows;
+}
+
+export const LEAD_HEADERS = ["Lead ID", "Source", "Created", "MQL date", "Won date", "Deal value"];
+
+/** 40 leads over Jan–Mar 2025; some reach MQL, fewer are won, with the deal value on won rows. */
+export function leadRows(): CellValue[][] {
+  const rows: CellValue[][] = [];
+  for (let i = 0; i < 40; i++) {
+    const created = new Date(2025, 0, 1 + i * 2);
+    const mql = i % 3 === 0 ? "" : new Date(2025, 0, 3 + i * 2);
+    const won = mql === "" || i % 4 !== 1 ? "" : new Date(2025, 0, 10 + i * 2);
+    rows.push([`L${i + 1}`, i % 2 === 0 ? "Ads" : "Email", created, mql, won, won === "" ? "" : 1000 + 10 * i]);
+  }
+  return rows;
+}
