@@ -9,10 +9,15 @@ export function defaultDirection(kpi: string): GoalDirection {
   return LOWER_IS_BETTER.has(kpi.trim().toLowerCase()) ? "down" : "up";
 }
 
-/** The KPIs the goals table can track for this mapping: each stage, then money KPIs whose columns are mapped. */
+/**
+ * The KPIs the summary's goals table tracks (its dropdown, in goals-block.ts, uses the same labels),
+ * less those whose column is not mapped: a goal on Spend without a spend column could only read "n/a".
+ */
 export function goalKpis(mapping: FunnelMapping): string[] {
-  const kpis = mapping.stages.map((s) => s.name).filter((n) => n.trim() !== "");
-  if (mapping.spend) kpis.push("Spend", "CAC", "CPA");
+  const kpis: string[] = [];
+  if (mapping.spend) kpis.push("Spend");
+  kpis.push(...mapping.stages.map((s) => s.name).filter((n) => n.trim() !== ""), "Conversion");
+  if (mapping.spend) kpis.push("CAC", "CPA");
   if (mapping.revenue) kpis.push("Revenue");
   if (mapping.spend && mapping.revenue) kpis.push("ROAS");
   return kpis;
@@ -31,7 +36,8 @@ export function addMonths(iso: string, months: number): string {
 }
 
 function rounded(value: number): number {
-  return Math.abs(value) >= 100 ? Math.round(value) : Math.round(value * 100) / 100;
+  // Rates are small fractions: keep four significant digits rather than two decimals.
+  return Math.abs(value) >= 100 ? Math.round(value) : Number(value.toPrecision(4));
 }
 
 /** `baseline` is what the preview measured for the KPI, when it measured one. */

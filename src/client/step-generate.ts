@@ -46,6 +46,9 @@ export function createGenerateStep(wizard: Wizard, onSaved: (savedAt: string) =>
       el("p", { className: "success", text: `Wrote "${report.sheetName}" from ${formatCount(report.dataRows)} data rows, with ${formatCount(report.formulas)} formulas.` }),
       el("p", { className: "gray", text: `Setup saved for everyone in this spreadsheet at ${formatSavedAt(report.savedAt)}.` }),
     );
+    if (report.written.length > 0) {
+      result.append(el("h3", { text: "Written" }), el("ul", { className: "written" }, ...report.written.map((w) => el("li", { text: w }))));
+    }
     if (report.warnings.length > 0) {
       result.append(el("h3", { text: "Worth a look" }), el("ul", {}, ...report.warnings.map((w) => el("li", { className: "warning", text: w }))));
     }

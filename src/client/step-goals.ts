@@ -30,8 +30,11 @@ export function createGoalsStep(wizard: Wizard): StepView {
     el("div", { className: "block buttons" }, back, next),
   );
 
+  /** What the preview measured for a KPI over all the data: a stage's total, or first-to-last conversion. */
   function measured(kpi: string): number | null {
-    return wizard.state.preview?.stages.find((s) => s.name === kpi)?.total ?? null;
+    const stages = wizard.state.preview?.stages ?? [];
+    if (kpi === "Conversion" && stages.length >= 2 && stages[0].total > 0) return stages[stages.length - 1].total / stages[0].total;
+    return stages.find((s) => s.name === kpi)?.total ?? null;
   }
 
   function changed(): void {

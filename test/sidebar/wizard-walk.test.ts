@@ -98,6 +98,14 @@ describe("aggregated workbook", () => {
     await expect.poll(() => emulation.spreadsheet.getActiveSheet().getName()).toBe("KPI Summary");
     expect(pageErrors).toEqual([]);
     expect(externalRequests).toEqual([]);
+
+    // Reopening (from the summary sheet, now active) starts from what was just saved.
+    const again = await openSidebar(browser, emulation);
+    await expect.poll(() => again.page.locator("#saved-line").innerText()).toMatch(/^Last saved .+ by user@example\.com\.$/);
+    expect(await again.page.inputValue("#data-sheet")).toBe("Funnel");
+    await again.page.click("#data-next");
+    expect(await stageNames(again.page)).toEqual(["Sessions", "Leads", "Customers"]);
+    await again.close();
   });
 });
 
