@@ -17,5 +17,6 @@ export function encodeFieldError(field: string, message: string): string {
 export function decodeFieldError(raw: string): WireError {
   const match = MARKER.exec(raw);
   if (!match) return { field: null, message: raw };
-  return { field: match[1], message: raw.slice(0, match.index) };
+  // Our own message needs no "Exception:" label in front of it.
+  return { field: match[1], message: raw.slice(0, match.index).replace(/^Exception:\s*/, "") };
 }
