@@ -6,6 +6,7 @@ import vm from "node:vm";
 import { findEntry } from "../src/kpi/catalogue";
 import { invoke } from "../src/kpi/catalogue/invoke";
 import type { CellInput, CellOutput, CellValue } from "../src/kpi/cells";
+import { seededRandom } from "../src/local/seeded-random";
 
 const ROWS = Number(process.env.BENCH_ROWS ?? 1_600_000);
 const CHANNELS = Array.from({ length: 20 }, (_, i) => `Channel ${String(i + 1).padStart(2, "0")}`);
@@ -23,17 +24,8 @@ function findGc(): (() => void) | null {
 }
 const gc = findGc();
 
-/** Deterministic pseudo-random numbers (mulberry32), so every run measures the same sheet. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** Deterministic pseudo-random numbers, so every run measures the same sheet. */
+const random = seededRandom;
 
 interface Sheet {
   date: CellValue[][];
