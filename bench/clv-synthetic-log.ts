@@ -1,16 +1,6 @@
 // A deterministic synthetic order log drawn from the BG/NBD and Gamma-Gamma models, for benchmarking CLV fits.
 
-/** mulberry32: a tiny seeded generator, so every run draws the same log. */
-function seeded(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { seededRandom as seeded } from "../src/local/seeded-random";
 
 /** Gamma(shape, 1) by Marsaglia & Tsang, boosted for shape < 1. */
 function gammaSampler(uniform: () => number): (shape: number) => number {

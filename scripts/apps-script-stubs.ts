@@ -5,6 +5,8 @@ import type { EntryPoint } from "../src/server/entry-points";
 /** The global the bundle assigns itself to; the trailing underscore keeps it private in Apps Script. */
 export const BUNDLE_GLOBAL = "FunnelKpis_";
 
+const MAX_HELP_EXAMPLE = 120;
+
 const JSDOC_TYPES: Record<ArgSpec["kind"], string> = {
   amount: "number|Array<Array<number>>",
   count: "number|Array<Array<number>>",
@@ -35,7 +37,8 @@ function paramLine(arg: ArgSpec): string {
 }
 
 export function customFunctionStub(entry: CatalogueEntry): string {
-  const example = entry.examples[0];
+  // Sheets shows the example in its help card: a long one (a whole toy order log) would bury the rest.
+  const example = entry.examples.find((ex) => ex.formula.length <= MAX_HELP_EXAMPLE);
   const lines = [
     "/**",
     ` * ${docText(entry.summary)}`,

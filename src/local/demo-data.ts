@@ -1,17 +1,7 @@
 // A realistic, seeded demo data set: 18 months of daily spend and funnel counts for 6 channels, plus a lead log.
 import type { CellValue } from "../kpi/cells";
+import { seededRandom } from "./seeded-random";
 
-/** A small seeded generator (mulberry32), so the demo workbook is the same on every machine. */
-export function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 interface ChannelProfile {
   name: string;

@@ -10,6 +10,8 @@ export const ENTRY_POINTS: readonly EntryPoint[] = [
   { name: "onOpen", params: ["e"] },
   { name: "onInstall", params: ["e"] },
   { name: "showFunctionReference", params: [] },
+  { name: "showSidebar", params: [] },
+  { name: "refreshSummaryFromMenu", params: [] },
   { name: "wizardStart", params: [] },
   { name: "inspectSheet", params: ["sheetName", "headerRow"] },
   { name: "previewMapping", params: ["mapping"] },

@@ -1,4 +1,5 @@
 // Funnel report on a small lead log (one row per lead), every number worked out by hand in the comments.
+import { timeToConvert } from "../../src/kpi/definitions/time-to-convert";
 import { describe, expect, it } from "vitest";
 import type { CellValue } from "../../src/kpi/cells";
 import { computeFunnelReport, type FunnelSpec } from "../../src/kpi/funnel-report";
@@ -64,8 +65,10 @@ describe("record-level funnel report", () => {
   });
 
   it("reports time to convert: median, mean and p90 days", () => {
-    // A 23, C 7, E 1 → sorted 1, 7, 23; p90 is the ceil(0.9 × 3) = 3rd value.
-    const stats = { records: 3, medianDays: { value: 7 }, meanDays: { value: 31 / 3 }, p90Days: { value: 23 } };
+    // A 23, C 7, E 1 → sorted 1, 7, 23; p90 interpolates as PERCENTILE.INC and TIME_TO_CONVERT do: 7 + 0.8 × 16.
+    const stats = { records: 3, medianDays: { value: 7 }, meanDays: { value: 31 / 3 }, p90Days: { value: 19.8 } };
+    const p90 = timeToConvert(Float64Array.of(0, 0, 0), Float64Array.of(23, 7, 1), "p90").value;
+    expect(p90).toBeCloseTo(19.8, 12);
     // All three were won inside 02-01..02-10.
     expect(report.timeToConvert).toEqual({ all: stats, period: stats });
   });

@@ -162,13 +162,20 @@ export class Emulation {
 
   // ---- engine ----
 
-  /** Stops recalculation (for structure-only tests and benchmarks); reading values then throws. */
+  /**
+   * For structure-only tests and benchmarks: formulas written from now on are kept but not computed
+   * (they read as blank; getFormulas shows them) until resumeEvaluation, while data reads as usual.
+   */
   suspendEvaluation(): void {
-    this.workbook.engine.suspendEvaluation();
+    this.workbook.deferFormulas();
   }
 
   resumeEvaluation(): void {
-    this.workbook.engine.resumeEvaluation();
+    this.workbook.resumeFormulas();
+  }
+
+  get evaluationSuspended(): boolean {
+    return this.workbook.formulasDeferred;
   }
 
   dispose(): void {

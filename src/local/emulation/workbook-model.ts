@@ -29,6 +29,12 @@ export class WorkbookModel {
   activeSheet: SheetModel | undefined;
   nextChartId = 1;
   private nextSheetId = 0;
+  /**
+   * Formulas written while evaluation is deferred, held back from the engine so data can still be read
+   * and jobs counted without computing anything (HyperFormula's own suspension refuses every read).
+   */
+  private deferred: { sheet: SheetModel; row: number; column: number; content: RawCellContent }[] | null = null;
+  private deferredNames: Map<string, NamedRangeModel> | null = null;
 
   constructor(
     readonly engine: HyperFormula,
@@ -246,6 +252,11 @@ export class WorkbookModel {
         if (input.dateFormat && !isDateFormat(sheet.numberFormats.get(cellRow, cellColumn))) {
           sheet.numberFormats.set(cellRow, cellColumn, input.dateFormat);
         }
+        if (input.formula !== undefined && this.deferred) {
+          sheet.userFormulas.set(cellRow, cellColumn, input.formula);
+          this.deferred.push({ sheet, row: cellRow, column: cellColumn, content: this.engineFormula(input.formula, sheet) });
+          return null;
+        }
         if (input.formula !== undefined && hasOpenEndedRange(input.formula)) {
           sheet.userFormulas.set(cellRow, cellColumn, input.formula);
           return this.engineFormula(input.formula, sheet);
@@ -255,6 +266,33 @@ export class WorkbookModel {
       }),
     );
     this.engine.setCellContents({ sheet: sheet.engineId, row: box.row - 1, col: box.column - 1 }, contents);
+  }
+
+  /** Holds back formulas written from now on: they read as blank until `resumeFormulas`. */
+  deferFormulas(): void {
+    this.deferred ??= [];
+    this.deferredNames ??= new Map();
+  }
+
+  /** Hands the held-back formulas to the engine (whose text for open-ended ranges stays the user's). */
+  resumeFormulas(): void {
+    const pending = this.deferred ?? [];
+    const names = [...(this.deferredNames?.values() ?? [])];
+    this.deferred = null;
+    this.deferredNames = null;
+    this.engine.batch(() => {
+      for (const named of names) if (!named.sheet.deleted) this.defineEngineName(named);
+      for (const { sheet, row, column, content } of pending) {
+        if (sheet.deleted) continue;
+        this.engine.setCellContents({ sheet: sheet.engineId, row: row - 1, col: column - 1 }, content);
+        const user = sheet.userFormulas.get(row, column);
+        if (user !== undefined && !hasOpenEndedRange(user)) sheet.userFormulas.set(row, column, undefined);
+      }
+    });
+  }
+
+  get formulasDeferred(): boolean {
+    return this.deferred !== null;
   }
 
   isEmpty(sheet: SheetModel, row: number, column: number): boolean {
@@ -312,6 +350,11 @@ export class WorkbookModel {
   // ---- named ranges ----
 
   private defineEngineName(named: NamedRangeModel): void {
+    // Defining a name over a long column costs the engine time in proportion to its length: defer it too.
+    if (this.deferredNames) {
+      this.deferredNames.set(named.name.toLowerCase(), named);
+      return;
+    }
     const { box, sheet } = named;
     const absolute = (row: number, column: number) => `$${columnToLetters(column)}$${row}`;
     const start = absolute(box.row, box.column);
@@ -330,7 +373,7 @@ export class WorkbookModel {
     if (!valid) throw appsScriptError(`Named range name "${name}" is invalid.`);
     const named: NamedRangeModel = { name, sheet, box, openEnded };
     const existing = this.namedRanges.get(name.toLowerCase());
-    if (existing) this.engine.removeNamedExpression(existing.name);
+    if (existing && this.engine.getNamedExpression(existing.name)) this.engine.removeNamedExpression(existing.name);
     this.namedRanges.set(name.toLowerCase(), named);
     this.defineEngineName(named);
   }
@@ -342,7 +385,8 @@ export class WorkbookModel {
   removeNamedRange(name: string): void {
     const named = this.namedRange(name);
     if (!named) throw appsScriptError(`Named range "${name}" not found.`);
-    this.engine.removeNamedExpression(named.name);
+    this.deferredNames?.delete(name.toLowerCase());
+    if (this.engine.getNamedExpression(named.name)) this.engine.removeNamedExpression(named.name);
     this.namedRanges.delete(name.toLowerCase());
   }
 

@@ -88,6 +88,10 @@ export function generateSummaryFor(
   }
 }
 
+function plural(n: number, noun: string): string {
+  return `${n} ${noun}${n === 1 ? "" : "s"}`;
+}
+
 /** The newest month with data, as "YYYY-MM". */
 function lastDataMonth(months: readonly { month: string }[]): string {
   return months[months.length - 1].month;
@@ -144,12 +148,12 @@ export function planSummary(
   row += 1;
   const funnel = funnelBlock(row, stageNames, stageKeys, headline);
   blocks.push(funnel.block);
-  written.push(`Funnel: ${stageNames.length} stages`);
+  written.push(`Funnel: ${plural(stageNames.length, "stage")}`);
   row += funnel.block.cells.length + 1;
 
   const goalsLayout = goalsBlock(row, m, goals);
   blocks.push(goalsLayout.block);
-  written.push(`Goals: ${goals.length} goal(s) and ${goalsLayout.rows - goals.length} empty rows`);
+  written.push(`Goals: ${plural(goals.length, "goal")} and ${plural(goalsLayout.rows - goals.length, "empty row")}`);
   row += goalsLayout.block.cells.length + 1;
 
   const channelNames = report.channels?.map((c) => c.channel) ?? [];
@@ -163,7 +167,7 @@ export function planSummary(
     : null;
   if (channels) {
     blocks.push(channels.block);
-    written.push(`Per channel: ${channelNames.length} channels`);
+    written.push(`Per channel: ${plural(channelNames.length, "channel")}`);
     row += channels.block.cells.length + 1;
   }
 
@@ -176,7 +180,7 @@ export function planSummary(
     slice: (r) => ({ window: { start: `$A${r}`, end: `EOMONTH($A${r}, 0)` }, criteria: [] }),
   });
   blocks.push(months.block);
-  written.push(`Per month: ${monthStarts.length} months`);
+  written.push(`Per month: ${plural(monthStarts.length, "month")}`);
 
   return {
     blocks,

@@ -27,7 +27,7 @@ export function goalKpis(m: MetricFormulas): GoalKpi[] {
   const spend = (w: Window) => m.spend(w) ?? '"n/a"';
   const revenue = (w: Window) => m.revenue(w) ?? '"n/a"';
   return [
-    { label: "Spend", lowerIsBetter: true, formula: spend },
+    { label: "Spend", lowerIsBetter: false, formula: spend },
     ...m.stageNames.map((name, i) => ({ label: name, lowerIsBetter: false, formula: count(i) })),
     { label: "Conversion", lowerIsBetter: false, formula: (w: Window) => conversion(count(last)(w), count(0)(w)) },
     { label: "CAC", lowerIsBetter: true, formula: (w: Window) => ratio(spend(w), count(last)(w)) },

@@ -1,0 +1,19 @@
+// `npm run bench`: prints timings and memory for the catalogue, predictive CLV, the summary, the sidebar and the CLI.
+import { benchCatalogue } from "./catalogue";
+import { benchClv } from "./clv";
+import { benchSidebar } from "./sidebar";
+import { benchSummary } from "./summary";
+
+const SECTIONS: [string, () => Promise<void>][] = [
+  ["Custom functions on Google's largest sheet", benchCatalogue],
+  ["Predictive CLV", benchClv],
+  ["KPI Summary generation", benchSummary],
+  ["Sidebar", benchSidebar],
+];
+
+const only = process.argv[2]?.toLowerCase();
+for (const [title, run] of SECTIONS) {
+  if (only && !title.toLowerCase().includes(only)) continue;
+  console.log(`\n== ${title}`);
+  await run();
+}

@@ -1,0 +1,80 @@
+// Edits to the funnel mapping the wizard holds (stages renamed, added, removed, reordered; columns picked), each giving a new mapping.
+import type { MappingProposal } from "../server/mapping/proposal-types";
+import {
+  MAPPING_VERSION,
+  RESERVED_STAGE_KEYS,
+  stageKeyFromName,
+  type ColumnRef,
+  type FunnelMapping,
+  type FunnelStage,
+  type MappingField,
+} from "../server/mapping/mapping-types";
+
+export function mappingFromProposal(proposal: MappingProposal): FunnelMapping {
+  return {
+    version: MAPPING_VERSION,
+    sheetName: proposal.sheetName,
+    headerRow: proposal.headerRow,
+    shape: proposal.shape.value,
+    stages: proposal.stages.map((s) => ({ key: s.key, name: s.name, column: s.column })),
+    date: proposal.date.column,
+    channel: proposal.channel.column,
+    spend: proposal.spend.column,
+    revenue: proposal.revenue.column,
+  };
+}
+
+/** A key for `name` that no other stage uses and that no single column reserves. */
+export function uniqueStageKey(name: string, stages: readonly FunnelStage[], except = -1): string {
+  const taken = new Set(stages.filter((_, i) => i !== except).map((s) => s.key));
+  const base = stageKeyFromName(name);
+  const free = (key: string): boolean => !taken.has(key) && !RESERVED_STAGE_KEYS.includes(key);
+  if (free(base)) return base;
+  for (let n = 2; ; n++) {
+    const key = `${base.slice(0, 36)}_${n}`;
+    if (free(key)) return key;
+  }
+}
+
+export function addStage(mapping: FunnelMapping): FunnelMapping {
+  const name = `Stage ${mapping.stages.length + 1}`;
+  return { ...mapping, stages: [...mapping.stages, { key: uniqueStageKey(name, mapping.stages), name, column: null }] };
+}
+
+export function removeStage(mapping: FunnelMapping, index: number): FunnelMapping {
+  return { ...mapping, stages: mapping.stages.filter((_, i) => i !== index) };
+}
+
+export function moveStage(mapping: FunnelMapping, index: number, delta: -1 | 1): FunnelMapping {
+  const to = index + delta;
+  if (to < 0 || to >= mapping.stages.length) return mapping;
+  const stages = [...mapping.stages];
+  [stages[index], stages[to]] = [stages[to], stages[index]];
+  return { ...mapping, stages };
+}
+
+/**
+ * A saved or proposed stage keeps its key when renamed (named ranges and goals refer to it);
+ * a stage added in this session takes its key from its name, so `kpi_demo` rather than `kpi_stage_4`.
+ */
+export function renameStage(mapping: FunnelMapping, index: number, name: string, keyIsLocked: boolean): FunnelMapping {
+  const stages = mapping.stages.map((stage, i) => {
+    if (i !== index) return stage;
+    const key = keyIsLocked || name.trim() === "" ? stage.key : uniqueStageKey(name, mapping.stages, index);
+    return { ...stage, name, key };
+  });
+  return { ...mapping, stages };
+}
+
+export function setStageColumn(mapping: FunnelMapping, index: number, column: ColumnRef | null): FunnelMapping {
+  return { ...mapping, stages: mapping.stages.map((s, i) => (i === index ? { ...s, column } : s)) };
+}
+
+export function setField(mapping: FunnelMapping, field: MappingField, column: ColumnRef | null): FunnelMapping {
+  return { ...mapping, [field]: column };
+}
+
+/** The column a select offers at `index`, as the current header row names it. */
+export function columnAt(headers: readonly string[], index: number): ColumnRef | null {
+  return index >= 0 && index < headers.length ? { header: headers[index], index } : null;
+}

@@ -1,0 +1,37 @@
+// The live preview: each stage's total and the conversion from the stage before, as the server computes them from the sheet.
+import { clear, el } from "./dom";
+import { formatCount, formatRate } from "./format";
+import type { Wizard } from "./wizard";
+
+export function createPreviewPanel(wizard: Wizard): HTMLElement {
+  const body = el("div", { className: "preview-body" });
+  const status = el("p", { className: "gray status", text: "Updating…" });
+  const panel = el("div", { className: "block preview", id: "preview", attrs: { "aria-live": "polite" } },
+    el("h3", { text: "Preview" }), status, body);
+
+  const render = (): void => {
+    status.hidden = !wizard.previewPending;
+    clear(body);
+    const preview = wizard.state.preview;
+    if (!preview) return;
+    if (preview.stages.length === 0) {
+      body.appendChild(el("p", { className: "gray", text: "Fix the problems marked above to see totals." }));
+    } else {
+      const rows = preview.stages.map((stage, i) =>
+        el("tr", { attrs: { "data-key": stage.key } },
+          el("th", { attrs: { scope: "row" }, text: stage.name }),
+          el("td", { className: "number", text: formatCount(stage.total) }),
+          el("td", { className: "number", text: i === 0 ? "" : formatRate(stage.conversionFromPrevious), attrs: stage.conversionReason ? { title: stage.conversionReason } : {} }),
+        ),
+      );
+      body.appendChild(
+        el("table", { className: "preview-table" },
+          el("thead", {}, el("tr", {}, el("th", { attrs: { scope: "col" }, text: "Stage" }), el("th", { attrs: { scope: "col" }, text: "Total" }), el("th", { attrs: { scope: "col" }, text: "From previous" }))),
+          el("tbody", {}, ...rows)),
+      );
+    }
+    for (const warning of preview.validation.warnings) body.appendChild(el("p", { className: "warning", text: warning.message }));
+  };
+  wizard.onPreview(render);
+  return panel;
+}

@@ -1,0 +1,139 @@
+// Step 1, Data: which sheet and header row hold the funnel, what shape the data has, and a few of its rows.
+import type { FunnelShape } from "../server/mapping/mapping-types";
+import type { SheetInspection } from "../server/sidebar-api";
+import { whileBusy } from "./busy";
+import { Debouncer } from "./debounce";
+import { clear, el, labelled, option } from "./dom";
+import { cellText } from "./format";
+import { mappingFromProposal } from "./mapping-draft";
+import { stepProblems } from "./step-problems";
+import type { StepView, Wizard } from "./wizard";
+import { parseHeaderRow } from "./wizard-state";
+
+const SHAPE_LABELS: Record<FunnelShape, string> = {
+  aggregated: "Aggregated (counts per period)",
+  "record-level": "Record-level (one row per lead)",
+};
+
+export function createDataStep(wizard: Wizard): StepView {
+  const { state, server, errors } = wizard;
+  const section = el("section", { className: "step", id: "step-data", attrs: { "aria-labelledby": "step-data-title" } });
+  const sheetSelect = el("select", { id: "data-sheet" });
+  const headerInput = el("input", { id: "header-row", attrs: { type: "number", min: "1", step: "1", inputmode: "numeric" } });
+  const shapeSelect = el("select", { id: "data-shape" }, option("aggregated", SHAPE_LABELS.aggregated), option("record-level", SHAPE_LABELS["record-level"]));
+  const sheetBlock = labelled("Data sheet", sheetSelect, "The sheet your funnel numbers are on.");
+  const headerBlock = labelled("Header row", headerInput, "The row holding the column names; data starts below it.");
+  const shapeBlock = labelled("Data shape", shapeSelect);
+  errors.attach("sheetName", sheetBlock.error, sheetSelect);
+  errors.attach("headerRow", headerBlock.error, headerInput);
+  errors.attach("shape", shapeBlock.error, shapeSelect);
+  const status = el("p", { className: "gray status", text: "Reading the sheet…", attrs: { role: "status" } });
+  status.hidden = true;
+  const sample = el("div", { className: "sample" });
+  const next = el("button", { className: "action", id: "data-next", text: "Next: stages", attrs: { type: "button" } });
+  const inspectLater = new Debouncer(500);
+  let inspected = "";
+
+  section.append(
+    el("h2", { id: "step-data-title", text: "1. Data", attrs: { tabindex: "-1" } }),
+    stepProblems(wizard, "data", section),
+    sheetBlock.block,
+    headerBlock.block,
+    status,
+    shapeBlock.block,
+    sample,
+    el("div", { className: "block buttons" }, next),
+  );
+
+  function fillSheets(): void {
+    clear(sheetSelect);
+    const sheets = state.start?.sheets ?? [];
+    const known = sheets.some((s) => s.name === state.sheetName);
+    // A saved sheet that was deleted stays visible as the choice that needs fixing.
+    if (!known && state.sheetName !== "") sheetSelect.appendChild(option(state.sheetName, `${state.sheetName} (missing)`, true));
+    for (const sheet of sheets) {
+      sheetSelect.appendChild(option(sheet.name, `${sheet.name} (${sheet.rows} rows)`, sheet.name === state.sheetName));
+    }
+  }
+
+  function renderSample(inspection: SheetInspection | null): void {
+    clear(sample);
+    if (!inspection) return;
+    shapeBlock.hint.textContent = `Detected: ${inspection.proposal.shape.reason}.`;
+    const head = el("tr", {}, ...inspection.headers.map((h) => el("th", { attrs: { scope: "col" }, text: h })));
+    const rows = inspection.sampleRows.map((row) => el("tr", {}, ...row.map((cell) => el("td", { text: cellText(cell) }))));
+    sample.append(
+      el("p", { className: "gray", text: `${inspection.dataRows} data rows. The first ${inspection.sampleRows.length}:` }),
+      el("div", { className: "table-scroll", attrs: { tabindex: "0", role: "region", "aria-label": "Sample rows" } },
+        el("table", { className: "sample-table" }, el("thead", {}, head), el("tbody", {}, ...rows))),
+    );
+  }
+
+  async function inspect(): Promise<boolean> {
+    const headerRow = parseHeaderRow(state.headerRowText);
+    if (headerRow === null) {
+      errors.set("inspect", [{ field: "headerRow", message: `Header row: "${state.headerRowText}" is not a row number (1 or more)` }]);
+      return false;
+    }
+    const wanted = `${state.sheetName}\u0000${headerRow}`;
+    try {
+      const inspection = await whileBusy([next], status, () => server.inspectSheet(state.sheetName, headerRow));
+      errors.clear("inspect");
+      // A sheet the user moved away from while it was being read is not the one they want.
+      if (wanted !== `${state.sheetName}\u0000${parseHeaderRow(state.headerRowText)}`) return false;
+      state.inspection = inspection;
+      inspected = wanted;
+      const m = state.mapping;
+      if (!m || m.sheetName !== inspection.sheetName || m.headerRow !== inspection.headerRow) {
+        state.mapping = mappingFromProposal(inspection.proposal);
+        state.lockedKeys = new Set(inspection.proposal.stages.map((s) => s.key));
+        wizard.mappingChanged();
+      }
+      shapeSelect.value = state.mapping?.shape ?? inspection.proposal.shape.value;
+      renderSample(inspection);
+      return true;
+    } catch (error) {
+      wizard.callFailed("inspect", error);
+      return false;
+    }
+  }
+
+  sheetSelect.addEventListener("change", () => {
+    state.sheetName = sheetSelect.value;
+    inspectLater.cancel();
+    void inspect();
+  });
+  headerInput.addEventListener("input", () => {
+    state.headerRowText = headerInput.value;
+    inspectLater.schedule((isLatest) => {
+      if (isLatest()) void inspect();
+    });
+  });
+  shapeSelect.addEventListener("change", () => {
+    if (!state.mapping) return;
+    state.mapping = { ...state.mapping, shape: shapeSelect.value === "record-level" ? "record-level" : "aggregated" };
+    wizard.mappingChanged();
+  });
+  next.addEventListener("click", async () => {
+    inspectLater.cancel();
+    const current = `${state.sheetName}\u0000${parseHeaderRow(state.headerRowText)}`;
+    if (current === inspected || (await inspect())) wizard.go("stages");
+  });
+
+  return {
+    id: "data",
+    section,
+    show() {
+      fillSheets();
+      headerInput.value = state.headerRowText;
+      if (state.mapping) shapeSelect.value = state.mapping.shape;
+      const current = `${state.sheetName}\u0000${parseHeaderRow(state.headerRowText)}`;
+      if (current !== inspected && state.sheetName !== "") void inspect();
+    },
+    focusField(field) {
+      const control = { sheetName: sheetSelect, headerRow: headerInput, shape: shapeSelect }[field];
+      control?.focus();
+      return control !== undefined;
+    },
+  };
+}

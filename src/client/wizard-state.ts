@@ -1,0 +1,63 @@
+// What the wizard holds between steps: the user's choices survive every failed call because they live here, not in the server's answers.
+import type { FunnelMapping } from "../server/mapping/mapping-types";
+import type { MappingPreview, SheetInspection, WizardStart } from "../server/sidebar-api";
+import type { GoalRow } from "../server/summary/goal-types";
+import type { SummaryReport } from "../server/summary/generate-summary";
+
+export type StepId = "data" | "stages" | "goals" | "generate";
+
+export const STEPS: readonly { id: StepId; title: string }[] = [
+  { id: "data", title: "Data" },
+  { id: "stages", title: "Stages" },
+  { id: "goals", title: "Goals" },
+  { id: "generate", title: "Generate" },
+];
+
+export interface WizardState {
+  step: StepId;
+  start: WizardStart | null;
+  sheetName: string;
+  /** As typed, so a half-typed row number is never replaced. */
+  headerRowText: string;
+  inspection: SheetInspection | null;
+  /** The mapping being edited; null until a sheet has been read. */
+  mapping: FunnelMapping | null;
+  /** Keys of saved or proposed stages: renaming them keeps the key that named ranges and goals use. */
+  lockedKeys: Set<string>;
+  goals: GoalRow[];
+  /** Untouched goals are sent as null, which leaves the team's goals table as it is. */
+  goalsTouched: boolean;
+  preview: MappingPreview | null;
+  report: SummaryReport | null;
+}
+
+export function initialState(): WizardState {
+  return {
+    step: "data",
+    start: null,
+    sheetName: "",
+    headerRowText: "1",
+    inspection: null,
+    mapping: null,
+    lockedKeys: new Set(),
+    goals: [],
+    goalsTouched: false,
+    preview: null,
+    report: null,
+  };
+}
+
+/** The step whose controls a problem's field belongs to. */
+export function stepOfField(field: string | null): StepId | null {
+  if (field === null) return null;
+  if (field === "sheetName" || field === "headerRow" || field === "shape") return "data";
+  if (field === "stages" || field.startsWith("stage:") || ["date", "channel", "spend", "revenue", "mapping"].includes(field)) return "stages";
+  if (field === "goals" || field.startsWith("goal")) return "goals";
+  if (field === "summary") return "generate";
+  return null;
+}
+
+export function parseHeaderRow(text: string): number | null {
+  const n = Number(text.trim());
+  return text.trim() !== "" && Number.isInteger(n) && n >= 1 ? n : null;
+}

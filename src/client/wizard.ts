@@ -1,0 +1,100 @@
+// The wizard's controller: holds the state, moves between steps, runs server calls and routes their problems to the right control.
+import { Debouncer } from "./debounce";
+import { ErrorBoard, type FieldProblem } from "./error-board";
+import { ServerCallError, type ServerCalls } from "./server-bridge";
+import { STEPS, initialState, stepOfField, type StepId, type WizardState } from "./wizard-state";
+
+export interface StepView {
+  id: StepId;
+  section: HTMLElement;
+  /** Called each time the step is shown, so it reflects what other steps changed. */
+  show(): void;
+  /** Moves focus to the control of `field`, if this step has it. */
+  focusField(field: string): boolean;
+}
+
+const PREVIEW_DELAY_MS = 350;
+
+export class Wizard {
+  readonly state: WizardState = initialState();
+  readonly errors = new ErrorBoard();
+  private readonly views = new Map<StepId, StepView>();
+  private readonly stepListeners: ((step: StepId) => void)[] = [];
+  private readonly previewListeners: (() => void)[] = [];
+  private readonly preview = new Debouncer(PREVIEW_DELAY_MS);
+  previewPending = false;
+
+  constructor(readonly server: ServerCalls) {}
+
+  register(view: StepView): void {
+    this.views.set(view.id, view);
+  }
+
+  onStep(listener: (step: StepId) => void): void {
+    this.stepListeners.push(listener);
+  }
+
+  onPreview(listener: () => void): void {
+    this.previewListeners.push(listener);
+  }
+
+  go(step: StepId, focusField?: string): void {
+    this.state.step = step;
+    for (const [id, view] of this.views) view.section.hidden = id !== step;
+    const view = this.views.get(step);
+    view?.show();
+    for (const listener of this.stepListeners) listener(step);
+    if (view && !(focusField && view.focusField(focusField))) {
+      view.section.querySelector<HTMLElement>("h2")?.focus();
+    }
+  }
+
+  /** Shows the control a problem belongs to, on whichever step it is. */
+  reveal(field: string | null): void {
+    const step = stepOfField(field);
+    if (step) this.go(step, field ?? undefined);
+  }
+
+  stepTitle(step: StepId): string {
+    return STEPS.find((s) => s.id === step)?.title ?? step;
+  }
+
+  /** A failed call's message goes next to its control; the user's input is untouched. */
+  callFailed(source: string, error: unknown): void {
+    const detail = error instanceof Error ? error.message : String(error);
+    const problem: FieldProblem =
+      error instanceof ServerCallError && error.fixable
+        ? { field: error.field, message: error.message }
+        : { field: null, message: `Something went wrong in the add-on (${detail}). Your choices are kept: try again, and report it if it keeps happening.` };
+    this.errors.set(source, [problem]);
+  }
+
+  /** Every edit of the mapping asks for a fresh preview once the user pauses. */
+  mappingChanged(): void {
+    this.state.preview = null;
+    this.previewPending = true;
+    for (const listener of this.previewListeners) listener();
+    this.preview.schedule((isLatest) => void this.runPreview(isLatest));
+  }
+
+  private async runPreview(isLatest: () => boolean): Promise<void> {
+    const mapping = this.state.mapping;
+    if (!mapping) return;
+    try {
+      const preview = await this.server.previewMapping(mapping);
+      if (!isLatest()) return;
+      this.state.preview = preview;
+      this.errors.clear("preview-call");
+      this.errors.clear("saved");
+      this.errors.set("validation", preview.validation.errors.map((e) => ({ field: e.field, message: e.message })));
+    } catch (error) {
+      if (!isLatest()) return;
+      this.callFailed("preview-call", error);
+    } finally {
+      if (isLatest()) {
+        this.previewPending = false;
+        for (const listener of this.previewListeners) listener();
+      }
+    }
+  }
+}
