@@ -40,5 +40,3 @@ export async function benchCli(): Promise<void> {
     rmSync(dir, { recursive: true, force: true });
   }
 }
-
-if (process.argv[1] === import.meta.filename) await benchCli();

@@ -1,5 +1,6 @@
 // `npm run bench`: prints timings and memory for the catalogue, predictive CLV, the summary, the sidebar and the CLI.
 import { benchCatalogue } from "./catalogue";
+import { benchCli } from "./cli";
 import { benchClv } from "./clv";
 import { benchSidebar } from "./sidebar";
 import { benchSummary } from "./summary";
@@ -9,6 +10,7 @@ const SECTIONS: [string, () => Promise<void>][] = [
   ["Predictive CLV", benchClv],
   ["KPI Summary generation", benchSummary],
   ["Sidebar", benchSidebar],
+  ["Command line on a 1,000,000-row CSV", benchCli],
 ];
 
 const only = process.argv[2]?.toLowerCase();
