@@ -1,7 +1,7 @@
 // Writes a large aggregated funnel CSV (date, channel, spend, sessions, leads, customers, revenue) for the CLI benchmark.
 import { createWriteStream } from "node:fs";
 import { once } from "node:events";
-import { seededRandom } from "../src/local/demo-data";
+import { seededRandom } from "../src/local/seeded-random";
 
 const CHANNELS = ["Paid search", "Paid social", "Organic search", "Email", "Referral", "Display", "Affiliate", "Podcast"];
 

@@ -6,8 +6,6 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { cac } from "../../src/kpi/definitions/acquisition";
 import { loadXlsx } from "../../src/local/emulation";
 import { type RunningPreview, startPreview } from "../../src/local/preview/preview-server";
-import { AGGREGATED_HEADERS } from "../../src/local/demo-data";
-import { proposalToMapping, proposeMapping } from "../../src/server/mapping/auto-detect";
 import { ROOT, smallRows, smallWorkbook } from "./preview-fixture";
 
 const ARTIFACTS = join(ROOT, "test-artifacts", "preview");
@@ -67,22 +65,12 @@ describe("the preview page", () => {
     expect(await cell.textContent()).toMatch(/^#/);
   });
 
-  it("opens the sidebar panel, whose google.script.run reaches the real server code", async () => {
+  it("opens the real sidebar from the button, its google.script.run reaching the real server code", async () => {
     await page.locator("#open-sidebar").click();
-    const frame = page.frameLocator("#sidebar-frame");
-    await frame.locator("body").waitFor();
-    const handle = await page.locator("#sidebar-frame").elementHandle();
-    const sidebar = await handle!.contentFrame();
-    const start = await sidebar!.evaluate(
-      () =>
-        new Promise<unknown>((resolve, reject) => {
-          const run = (window as unknown as { google: { script: { run: Record<string, (...a: unknown[]) => unknown> } } }).google.script.run;
-          const configured = (run.withSuccessHandler as (h: (v: unknown) => void) => typeof run)(resolve);
-          const withFailure = (configured.withFailureHandler as (h: (e: Error) => void) => typeof run)((e) => reject(e));
-          withFailure.wizardStart();
-        }),
-    );
-    expect((start as { sheets: Array<{ name: string }> }).sheets.map((s) => s.name)).toEqual(["Marketing data", "Leads"]);
+    const wizard = page.frameLocator("#sidebar-frame");
+    await wizard.locator(".sample-table").waitFor({ timeout: 15_000 });
+    expect(await wizard.locator("#data-sheet").inputValue()).toBe("Marketing data");
+    const sidebar = await (await page.locator("#sidebar-frame").elementHandle())!.contentFrame();
     const failure = await sidebar!.evaluate(
       () =>
         new Promise<string>((resolve) => {
@@ -94,30 +82,32 @@ describe("the preview page", () => {
     expect(failure).toContain('there is no sheet named "No such sheet"');
   });
 
-  it("draws the generated KPI Summary's charts as SVG next to the grid", async () => {
-    const rows = smallRows().aggregated;
-    const mapping = proposalToMapping(proposeMapping("Marketing data", 1, AGGREGATED_HEADERS, rows.slice(0, 50)));
-    const handle = await page.locator("#sidebar-frame").elementHandle();
-    const sidebar = await handle!.contentFrame();
-    const report = await sidebar!.evaluate(
-      (m) =>
-        new Promise<unknown>((resolve, reject) => {
-          const run = (window as unknown as { google: { script: { run: Record<string, (...a: unknown[]) => unknown> } } }).google.script.run;
-          const ok = (run.withSuccessHandler as (h: (v: unknown) => void) => typeof run)(resolve);
-          (ok.withFailureHandler as (h: (e: Error) => void) => typeof run)((e) => reject(e)).saveAndGenerate(m, null);
-        }),
-      mapping,
-    );
-    expect((report as { sheetName: string }).sheetName).toBe("KPI Summary");
+  it("runs the wizard to a KPI Summary whose charts are drawn as SVG beside the grid", async () => {
+    const wizard = page.frameLocator("#sidebar-frame");
+    await wizard.locator("#data-next").click();
+    await wizard.locator("#step-stages:not([hidden])").waitFor();
+    await wizard.locator("#stages-next").click();
+    await wizard.locator("#goals-next").click();
+    await wizard.locator("#generate").click();
+    await wizard.locator("#generate-result .success").waitFor({ timeout: 30_000 });
+    expect(await wizard.locator("#generate-result").innerText()).toContain('Wrote "KPI Summary"');
     const tab = page.locator(".sheet-tab", { hasText: "KPI Summary" });
     await tab.waitFor({ timeout: 15_000 });
     await tab.click();
     await page.locator("#charts svg.chart-bar rect.bar").first().waitFor({ timeout: 15_000 });
-    expect(await page.locator("#charts svg.chart-bar rect.bar").count()).toBe(mapping.stages.length);
+    expect(await page.locator("#charts svg.chart-bar rect.bar").count()).toBe(3);
     expect(await page.locator("#charts svg.chart-line polyline").count()).toBeGreaterThan(0);
     expect(await page.locator('td[data-cell="A1"]').textContent()).toBe("KPI Summary");
+    const spend = smallRows().aggregated.reduce((s, r) => s + Number(r[2]), 0);
+    expect(spend).toBeGreaterThan(0);
     mkdirSync(ARTIFACTS, { recursive: true });
     await page.screenshot({ path: join(ARTIFACTS, "kpi-summary.png"), fullPage: false });
+  });
+
+  it("runs menu items: Refresh summary reports with a toast", async () => {
+    await page.locator("#menus summary").click();
+    await page.locator(".menu-item", { hasText: "Refresh summary" }).click();
+    await expect.poll(async () => (await page.locator("#status").textContent()) ?? "", { timeout: 30_000 }).toContain("Refreshed");
   });
 
   it("saves edits and generated sheets back to the .xlsx", async () => {

@@ -42,7 +42,7 @@ describe("WorkbookSession", () => {
     expect(results[2].shown).toEqual([expect.objectContaining({ kind: "modalDialog", title: "Funnel KPIs: function reference" })]);
     expect(session.shownHtml(results[2].shown[0].index)).toContain("CAC");
     const missing = await session.run("planSummary", []);
-    expect(missing).toEqual({ ok: false, error: { name: "ScriptError", message: "Script function not found: planSummary" }, shown: [] });
+    expect(missing).toEqual({ ok: false, message: "Script function not found: planSummary", shown: [], toasts: [], alerts: [] });
   });
 
   it("saves cells and the generated summary; the file reopens with values, formulas, formats of filled cells and named ranges intact", async () => {

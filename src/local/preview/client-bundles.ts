@@ -1,6 +1,8 @@
-// Bundles the preview's browser code (the page app and the google.script.run shim) with esbuild when the server starts.
+// Bundles the preview's browser code with esbuild when the server starts: the page app, and the sidebar host's google.script.run over HTTP.
 import { build } from "esbuild";
 import { join } from "node:path";
+import { scriptRunShim } from "../sidebar-host";
+import { TRANSPORT_GLOBAL } from "./client/run-transport";
 
 export interface ClientBundles {
   app: string;
@@ -21,6 +23,7 @@ async function bundle(entry: string): Promise<string> {
 }
 
 export async function clientBundles(): Promise<ClientBundles> {
-  const [app, shim] = await Promise.all([bundle("preview-app.ts"), bundle("script-run-shim.ts")]);
-  return { app, shim };
+  const [app, transport] = await Promise.all([bundle("preview-app.ts"), bundle("run-transport.ts")]);
+  // The same shim the sidebar tests load, so the preview's sidebar behaves as it does there.
+  return { app, shim: `${transport}\n${scriptRunShim(TRANSPORT_GLOBAL)}` };
 }

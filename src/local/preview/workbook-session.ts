@@ -1,11 +1,11 @@
 // One open workbook in the preview: the emulation with the add-on's globals, one execution at a time, saved back to its .xlsx.
 import type { SheetValue } from "../../server/apps-script-api";
 import { cellA1, quoteSheetName } from "../emulation/a1";
-import { type Emulation, installAppsScriptGlobals, loadXlsx, saveXlsx } from "../emulation";
+import { type Emulation, loadXlsx, saveXlsx } from "../emulation";
 import type { HtmlShownRecord, MenuRecord } from "../emulation/recorder";
 import { chartData, type RangeCells } from "./chart-data";
 import { chartSvg } from "./chart-svg";
-import { serverFunction } from "./server-functions";
+import { dispatchServerCall } from "../sidebar-host";
 
 export interface SheetTab {
   name: string;
@@ -41,9 +41,13 @@ export interface ShownView {
   height: number;
 }
 
-export type RunResult =
-  | { ok: true; value: unknown; shown: ShownView[] }
-  | { ok: false; error: { name: string; message: string }; shown: ShownView[] };
+/** The sidebar host's outcome of one call, plus what it asked to show. */
+export type RunResult = ({ ok: true; value: unknown } | { ok: false; message: string }) & {
+  shown: ShownView[];
+  /** Toasts and alerts the run raised, as text for the page's status line and dialog. */
+  toasts: string[];
+  alerts: string[];
+};
 
 /** Columns shown past the last filled one, so there is room to type. */
 const SPARE_COLUMNS = 3;
@@ -54,11 +58,7 @@ export class WorkbookSession {
   private queue: Promise<unknown> = Promise.resolve();
   private savePending = false;
   lastSaveError: string | null = null;
-  private readonly uninstall: () => void;
-
-  private constructor(readonly emu: Emulation, readonly path: string) {
-    this.uninstall = installAppsScriptGlobals(emu);
-  }
+  private constructor(readonly emu: Emulation, readonly path: string) {}
 
   static async open(path: string, htmlDir: string): Promise<WorkbookSession> {
     const emu = await loadXlsx(path, { htmlDir, timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone });
@@ -116,27 +116,19 @@ export class WorkbookSession {
     });
   }
 
-  /** One google.script.run call or menu click: one execution of the real server function. */
+  /** One google.script.run call or menu click: one execution of the real server function, through the sidebar host's dispatcher. */
   run(fn: string, args: readonly unknown[]): Promise<RunResult> {
     return this.serial(() => {
-      const shownBefore = this.emu.recorder.shown.length;
-      const shown = (): ShownView[] =>
-        this.emu.recorder.shown.slice(shownBefore).map((r, i) => ({ index: shownBefore + i, kind: r.kind, title: r.title, width: r.width, height: r.height }));
-      const target = serverFunction(fn);
-      if (target === null) {
-        return { ok: false, error: { name: "ScriptError", message: `Script function not found: ${fn}` }, shown: [] };
-      }
-      let result: RunResult;
-      try {
-        const value = this.emu.runExecution(() => target(...args));
-        // google.script.run carries JSON-safe values; a round trip shows what the client really gets.
-        result = { ok: true, value: value === undefined ? null : (JSON.parse(JSON.stringify(value)) as unknown), shown: shown() };
-      } catch (error) {
-        const e = error instanceof Error ? error : new Error(String(error));
-        result = { ok: false, error: { name: e.name, message: e.message }, shown: shown() };
-      }
+      const { recorder } = this.emu;
+      const [shownBefore, toastsBefore, alertsBefore] = [recorder.shown.length, recorder.toasts.length, recorder.alerts.length];
+      const outcome = dispatchServerCall(this.emu, fn, JSON.stringify(args));
+      const shown = this.emu.recorder.shown
+        .slice(shownBefore)
+        .map((r, i): ShownView => ({ index: shownBefore + i, kind: r.kind, title: r.title, width: r.width, height: r.height }));
+      const toasts = recorder.toasts.slice(toastsBefore).map((t) => (t.title ? `${t.title}: ${t.message}` : t.message));
+      const alerts = recorder.alerts.slice(alertsBefore).map((a) => (a.title ? `${a.title}: ${a.prompt}` : a.prompt));
       this.scheduleSave();
-      return result;
+      return { ...outcome, shown, toasts, alerts };
     });
   }
 
@@ -188,7 +180,6 @@ export class WorkbookSession {
   }
 
   close(): void {
-    this.uninstall();
     this.emu.dispose();
   }
 }

@@ -35,8 +35,10 @@ interface ShownView {
 
 interface RunReply {
   ok: boolean;
-  error?: { message: string };
+  message?: string;
   shown: ShownView[];
+  toasts: string[];
+  alerts: string[];
 }
 
 type MenuEntry = { caption: string; functionName: string } | "separator" | { subMenu: MenuRecord };
@@ -221,6 +223,7 @@ function showShown(views: readonly ShownView[]): void {
     else {
       byId("dialog-title").textContent = view.title;
       const frame = byId<HTMLIFrameElement>("dialog-frame");
+      frame.removeAttribute("srcdoc");
       frame.src = `/shown/${view.index}`;
       frame.style.width = `${Math.max(view.width, 400)}px`;
       frame.style.height = `${Math.max(view.height, 300)}px`;
@@ -229,12 +232,32 @@ function showShown(views: readonly ShownView[]): void {
   }
 }
 
-async function runMenuItem(functionName: string): Promise<void> {
+function showAlerts(alerts: readonly string[]): void {
+  if (alerts.length === 0) return;
+  byId("dialog-title").textContent = "Funnel KPIs";
+  const frame = byId<HTMLIFrameElement>("dialog-frame");
+  frame.removeAttribute("src");
+  frame.srcdoc = `<body style="font:13px system-ui,sans-serif;padding:16px">${alerts.map((a) => `<p>${escapeHtml(a)}</p>`).join("")}</body>`;
+  frame.style.width = "420px";
+  frame.style.height = "160px";
+  byId("dialog").hidden = false;
+}
+
+async function runMenuItem(functionName: string): Promise<RunReply> {
   status(`Running ${functionName}…`);
   const reply = await postJson<RunReply>("/api/run", { fn: functionName, args: [] });
-  status(reply.ok ? `${functionName} finished` : `${functionName} failed: ${reply.error?.message ?? ""}`);
+  const toast = reply.toasts[reply.toasts.length - 1];
+  status(reply.ok ? (toast ?? `${functionName} finished`) : `${functionName} failed: ${reply.message ?? ""}`);
   showShown(reply.shown);
+  showAlerts(reply.alerts);
   await refresh();
+  return reply;
+}
+
+/** As the menu's Set up funnel does; without a built sidebar the panel says how to build one. */
+async function openAddonSidebar(): Promise<void> {
+  const reply = await runMenuItem("showSidebar");
+  if (!reply.shown.some((v) => v.kind === "sidebar")) showSidebar("/sidebar", "Funnel KPIs");
 }
 
 function menuItems(entries: readonly MenuEntry[]): string {
@@ -280,7 +303,7 @@ function wire(): void {
       void runMenuItem(item.dataset.function);
     }
   });
-  byId("open-sidebar").addEventListener("click", () => showSidebar("/sidebar", "Funnel KPIs"));
+  byId("open-sidebar").addEventListener("click", () => void openAddonSidebar());
   byId("close-sidebar").addEventListener("click", () => {
     byId("sidebar").hidden = true;
   });
