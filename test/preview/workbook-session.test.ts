@@ -78,4 +78,20 @@ describe("WorkbookSession", () => {
     expect(reopened.spreadsheet.getSheetByName("Leads")!.getRange("I2").getValue()).toBe("note to self");
     reopened.dispose();
   });
+
+  it("keeps what .xlsx cannot hold, the saved mapping and the summary's charts, for the next preview session", async () => {
+    const path = await smallWorkbook();
+    session = await WorkbookSession.open(path, join(ROOT, "build"));
+    const mapping = proposalToMapping(proposeMapping("Marketing data", 1, AGGREGATED_HEADERS, smallRows().aggregated.slice(0, 50)));
+    expect((await session.run("saveAndGenerate", [mapping, null])).ok).toBe(true);
+    await session.flush();
+    session.close();
+    session = await WorkbookSession.open(path, join(ROOT, "build"));
+    expect((await session.charts("KPI Summary")).map((c) => c.title)).toEqual(["Funnel: the selected period", "Customers per month"]);
+    const start = await session.run("wizardStart", []);
+    expect(start.ok && (start.value as { saved: { mapping: unknown } | null }).saved?.mapping).toEqual(mapping);
+    const refreshed = await session.run("refreshSummaryFromMenu", []);
+    // The generator toasts its progress; the menu item ends with its own.
+    expect(refreshed.toasts[refreshed.toasts.length - 1]).toContain("Refreshed");
+  });
 });

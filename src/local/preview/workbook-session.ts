@@ -6,6 +6,7 @@ import type { HtmlShownRecord, MenuRecord } from "../emulation/recorder";
 import { chartData, type RangeCells } from "./chart-data";
 import { chartSvg } from "./chart-svg";
 import { dispatchServerCall } from "../sidebar-host";
+import { loadAddonState, saveAddonState } from "./addon-state";
 
 export interface SheetTab {
   name: string;
@@ -62,6 +63,7 @@ export class WorkbookSession {
 
   static async open(path: string, htmlDir: string): Promise<WorkbookSession> {
     const emu = await loadXlsx(path, { htmlDir, timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone });
+    loadAddonState(emu, path);
     const session = new WorkbookSession(emu, path);
     // Sheets runs onOpen when the document opens; it builds the add-on menu.
     await session.run("onOpen", [{ authMode: "LIMITED" }]);
@@ -168,6 +170,7 @@ export class WorkbookSession {
     this.serial(async () => {
       this.savePending = false;
       await saveXlsx(this.emu, this.path);
+      saveAddonState(this.emu, this.path);
     }).catch((error: unknown) => {
       this.lastSaveError = error instanceof Error ? error.message : String(error);
       console.error(`preview: could not save ${this.path}: ${this.lastSaveError}`);
