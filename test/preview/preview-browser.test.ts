@@ -91,9 +91,8 @@ describe("the preview page", () => {
     await wizard.locator("#generate").click();
     await wizard.locator("#generate-result .success").waitFor({ timeout: 30_000 });
     expect(await wizard.locator("#generate-result").innerText()).toContain('Wrote "KPI Summary"');
-    const tab = page.locator(".sheet-tab", { hasText: "KPI Summary" });
-    await tab.waitFor({ timeout: 15_000 });
-    await tab.click();
+    // The generator makes the summary the active sheet; the page follows, as Sheets would.
+    await page.locator(".sheet-tab.active", { hasText: "KPI Summary" }).waitFor({ timeout: 15_000 });
     await page.locator("#charts svg.chart-bar rect.bar").first().waitFor({ timeout: 15_000 });
     expect(await page.locator("#charts svg.chart-bar rect.bar").count()).toBe(3);
     expect(await page.locator("#charts svg.chart-line polyline").count()).toBeGreaterThan(0);

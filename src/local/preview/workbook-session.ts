@@ -77,10 +77,12 @@ export class WorkbookSession {
     return next;
   }
 
-  tabs(): Promise<SheetTab[]> {
-    return this.serial(() =>
-      this.emu.spreadsheet.getSheets().map((s) => ({ name: s.getName(), rows: Math.max(s.getLastRow(), MIN_ROWS), columns: Math.max(s.getLastColumn() + SPARE_COLUMNS, MIN_COLUMNS) })),
-    );
+  /** The sheets, and the one the add-on last made active (openSummarySheet does), for the page to follow. */
+  tabs(): Promise<{ tabs: SheetTab[]; active: string }> {
+    return this.serial(() => ({
+      tabs: this.emu.spreadsheet.getSheets().map((s) => ({ name: s.getName(), rows: Math.max(s.getLastRow(), MIN_ROWS), columns: Math.max(s.getLastColumn() + SPARE_COLUMNS, MIN_COLUMNS) })),
+      active: this.emu.spreadsheet.getActiveSheet().getName(),
+    }));
   }
 
   page(sheetName: string, startRow: number, count: number): Promise<GridPage> {

@@ -54,6 +54,8 @@ const PAGE_ROWS = 100;
 const state = {
   tabs: [] as SheetTab[],
   active: "",
+  /** The spreadsheet's active sheet as the server code last left it; a change means the add-on switched sheets. */
+  serverActive: "",
   selected: { row: 1, column: 1 },
   pages: new Map<number, GridPage>(),
   loading: new Set<number>(),
@@ -201,7 +203,13 @@ async function openSheet(name: string): Promise<void> {
 
 /** After anything that may have written: reload tabs, the visible rows and the charts. */
 async function refresh(): Promise<void> {
-  state.tabs = await getJson<SheetTab[]>("/api/tabs");
+  const { tabs, active } = await getJson<{ tabs: SheetTab[]; active: string }>("/api/tabs");
+  state.tabs = tabs;
+  if (active !== state.serverActive) {
+    state.serverActive = active;
+    await openSheet(active);
+    return;
+  }
   if (!state.tabs.some((t) => t.name === state.active)) state.active = state.tabs[0]?.name ?? "";
   const tab = state.tabs.find((t) => t.name === state.active);
   state.rows = tab?.rows ?? state.rows;
@@ -323,9 +331,11 @@ function wire(): void {
 
 async function main(): Promise<void> {
   wire();
-  state.tabs = await getJson<SheetTab[]>("/api/tabs");
+  const { tabs, active } = await getJson<{ tabs: SheetTab[]; active: string }>("/api/tabs");
+  state.tabs = tabs;
+  state.serverActive = active;
   await loadMenus();
-  await openSheet(state.tabs[0]?.name ?? "");
+  await openSheet(active);
   status("Ready");
 }
 
