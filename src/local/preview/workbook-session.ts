@@ -65,8 +65,8 @@ export class WorkbookSession {
     const emu = await loadXlsx(path, { htmlDir, timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone });
     loadAddonState(emu, path);
     const session = new WorkbookSession(emu, path);
-    // Sheets runs onOpen when the document opens; it builds the add-on menu.
-    await session.run("onOpen", [{ authMode: "LIMITED" }]);
+    // Sheets runs onOpen when the document opens; it builds the add-on menu and writes nothing worth a save.
+    await session.run("onOpen", [{ authMode: "LIMITED" }], false);
     return session;
   }
 
@@ -121,7 +121,7 @@ export class WorkbookSession {
   }
 
   /** One google.script.run call or menu click: one execution of the real server function, through the sidebar host's dispatcher. */
-  run(fn: string, args: readonly unknown[]): Promise<RunResult> {
+  run(fn: string, args: readonly unknown[], save = true): Promise<RunResult> {
     return this.serial(() => {
       const { recorder } = this.emu;
       const [shownBefore, toastsBefore, alertsBefore] = [recorder.shown.length, recorder.toasts.length, recorder.alerts.length];
@@ -131,7 +131,7 @@ export class WorkbookSession {
         .map((r, i): ShownView => ({ index: shownBefore + i, kind: r.kind, title: r.title, width: r.width, height: r.height }));
       const toasts = recorder.toasts.slice(toastsBefore).map((t) => (t.title ? `${t.title}: ${t.message}` : t.message));
       const alerts = recorder.alerts.slice(alertsBefore).map((a) => (a.title ? `${a.title}: ${a.prompt}` : a.prompt));
-      this.scheduleSave();
+      if (save) this.scheduleSave();
       return { ...outcome, shown, toasts, alerts };
     });
   }
