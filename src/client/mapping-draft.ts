@@ -1,7 +1,5 @@
 // Edits to the funnel mapping the wizard holds (stages renamed, added, removed, reordered; columns picked), each giving a new mapping.
-import type { MappingProposal } from "../server/mapping/proposal-types";
 import {
-  MAPPING_VERSION,
   RESERVED_STAGE_KEYS,
   stageKeyFromName,
   type ColumnRef,
@@ -10,19 +8,7 @@ import {
   type MappingField,
 } from "../server/mapping/mapping-types";
 
-export function mappingFromProposal(proposal: MappingProposal): FunnelMapping {
-  return {
-    version: MAPPING_VERSION,
-    sheetName: proposal.sheetName,
-    headerRow: proposal.headerRow,
-    shape: proposal.shape.value,
-    stages: proposal.stages.map((s) => ({ key: s.key, name: s.name, column: s.column })),
-    date: proposal.date.column,
-    channel: proposal.channel.column,
-    spend: proposal.spend.column,
-    revenue: proposal.revenue.column,
-  };
-}
+export { proposalToMapping as mappingFromProposal } from "../server/mapping/proposal-to-mapping";
 
 /** A key for `name` that no other stage uses and that no single column reserves. */
 export function uniqueStageKey(name: string, stages: readonly FunnelStage[], except = -1): string {

@@ -130,15 +130,18 @@ export interface TotalOptions {
 
 /** The total of an amount or count argument over its range, blank cells ignored. */
 export function total(ref: ArgRef, input: CellInput, options: TotalOptions = {}): number {
+  const cells = cellSequence(input);
   let sum = 0;
-  forEachCell(input, (value, position) => {
-    const n = cellToNumber(ref, value, position);
-    if (n === null) return;
+  for (let i = 0; i < cells.length; i++) {
+    const value = cells.at(i);
+    // Plain numbers are nearly every cell of a big range: only the rest go through the general reader.
+    const n = typeof value === "number" && Number.isFinite(value) ? value : cellToNumber(ref, value, cells.position(i));
+    if (n === null) continue;
     if (options.nonNegative && n < 0) {
-      fail(ref.fn, `${describeCell(ref.arg, position)} is ${n}, and a count cannot be negative`);
+      fail(ref.fn, `${describeCell(ref.arg, cells.position(i))} is ${n}, and a count cannot be negative`);
     }
     sum += n;
-  });
+  }
   return sum;
 }
 
@@ -225,6 +228,31 @@ export function singleDate(ref: ArgRef, input: CellInput, defaultValue?: number)
   if (serial !== null) return serial;
   if (defaultValue !== undefined) return defaultValue;
   return fail(ref.fn, `${ref.arg} is blank; it needs a date`);
+}
+
+/** Random access to an argument's cells in reading order, for hot loops that must not allocate per cell. */
+export interface CellSequence {
+  length: number;
+  at(index: number): CellValue;
+  position(index: number): CellPosition;
+}
+
+export function cellSequence(input: CellInput): CellSequence {
+  if (!isRange(input)) {
+    return { length: 1, at: () => input, position: () => ({ row: 1, column: 1, rows: 1, columns: 1 }) };
+  }
+  const rows = input.length;
+  const columns = rows > 0 && Array.isArray(input[0]) ? input[0].length : 1;
+  if (input.some((row) => !Array.isArray(row) || row.length !== columns)) {
+    // Ragged input never comes from Sheets; flatten it rather than guess.
+    const flat = flattenCells(input);
+    return { length: flat.length, at: (i) => flat[i], position: (i) => ({ row: i + 1, column: 1, rows: flat.length, columns: 1 }) };
+  }
+  return {
+    length: rows * columns,
+    at: columns === 1 ? (i) => input[i][0] : (i) => input[(i / columns) | 0][i % columns],
+    position: (i) => ({ row: ((i / columns) | 0) + 1, column: (i % columns) + 1, rows, columns }),
+  };
 }
 
 /** The cells of a per-row argument flattened in reading order, for arguments that must line up row by row. */

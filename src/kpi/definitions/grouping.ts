@@ -11,40 +11,40 @@ export interface Grouping {
   grandTotals: Float64Array;
 }
 
+/** A per-row amount column: its numbers, and which rows hold one (a blank is not a 0 for skipping rows). */
+export interface AmountColumn {
+  values: Float64Array;
+  present: Uint8Array;
+}
+
 /**
- * Groups rows by key and totals each amount column. `amountAt(column, row)` returns the row's number, or
- * null for a blank; rows whose key and amounts are all blank are skipped (open-ended ranges end in them).
+ * Groups rows by key and totals each amount column. Rows whose key and amounts are all blank are
+ * skipped (open-ended ranges end in them); rows with data but no key form the `blankKeyLabel` group.
  */
-export function groupTotals(
-  keys: readonly string[],
-  columns: number,
-  amountAt: (column: number, row: number) => number | null,
-  blankKeyLabel: string,
-): Grouping {
+export function groupTotals(keys: readonly string[], columns: readonly AmountColumn[], blankKeyLabel: string): Grouping {
+  const width = columns.length;
   const index = new Map<string, number>();
   const groups: GroupTotals[] = [];
-  const grandTotals = new Float64Array(columns);
-  const rowValues = new Float64Array(columns);
+  const grandTotals = new Float64Array(width);
   for (let row = 0; row < keys.length; row++) {
-    let anyValue = false;
-    for (let c = 0; c < columns; c++) {
-      const v = amountAt(c, row);
-      rowValues[c] = v ?? 0;
-      if (v !== null) anyValue = true;
+    let key = keys[row];
+    if (key === "") {
+      let anyValue = false;
+      for (let c = 0; c < width; c++) if (columns[c].present[row]) anyValue = true;
+      if (!anyValue) continue;
+      key = blankKeyLabel;
     }
-    const rawKey = keys[row];
-    if (rawKey === "" && !anyValue) continue;
-    const key = rawKey === "" ? blankKeyLabel : rawKey;
     let g = index.get(key);
     if (g === undefined) {
       g = groups.length;
       index.set(key, g);
-      groups.push({ key, totals: new Float64Array(columns) });
+      groups.push({ key, totals: new Float64Array(width) });
     }
     const totals = groups[g].totals;
-    for (let c = 0; c < columns; c++) {
-      totals[c] += rowValues[c];
-      grandTotals[c] += rowValues[c];
+    for (let c = 0; c < width; c++) {
+      const v = columns[c].values[row];
+      totals[c] += v;
+      grandTotals[c] += v;
     }
   }
   return { groups, grandTotals };

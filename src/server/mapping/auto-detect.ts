@@ -12,7 +12,7 @@ import {
   type DetectedColumn,
 } from "./detected-column";
 import { KNOWN_STAGES, derivedWord, matchHeader, type HeaderMatch } from "./header-synonyms";
-import { MAPPING_VERSION, type FunnelMapping, type FunnelShape } from "./mapping-types";
+import type { FunnelShape } from "./mapping-types";
 import type { MappingProposal, StageProposal } from "./proposal-types";
 
 export type { FieldProposal, MappingProposal, StageProposal, UnmappedColumn } from "./proposal-types";
@@ -60,19 +60,7 @@ export function proposeMapping(
 }
 
 /** The mapping a proposal amounts to, ready for validateMapping and the wizard to adjust. */
-export function proposalToMapping(proposal: MappingProposal): FunnelMapping {
-  return {
-    version: MAPPING_VERSION,
-    sheetName: proposal.sheetName,
-    headerRow: proposal.headerRow,
-    shape: proposal.shape.value,
-    stages: proposal.stages.map((s) => ({ key: s.key, name: s.name, column: s.column })),
-    date: proposal.date.column,
-    channel: proposal.channel.column,
-    spend: proposal.spend.column,
-    revenue: proposal.revenue.column,
-  };
-}
+export { proposalToMapping } from "./proposal-to-mapping";
 
 function detectShape(columns: readonly DetectedColumn[]): { value: FunnelShape; reason: string } {
   const stageDates = columns.filter(isStageDateColumn);

@@ -1,7 +1,7 @@
 // The goals table: the team's targets (kept across regenerations) and, per goal, actual, expected, pace, projection, status.
 import { dateToSerial, serialToIsoDate } from "../../kpi/dates";
 import type { WritableValue } from "../apps-script-api";
-import { a1, type Block, FORMAT } from "./block";
+import { type Block, FORMAT } from "./block";
 import type { GoalRow } from "./goal-types";
 import { TITLES } from "./layout";
 import { conversion, MetricFormulas, ratio, type Window } from "./metric-formulas";

@@ -1,8 +1,8 @@
 // Catalogue entry for KPI_BY: any total-based KPI, or SHARE of an amount, per channel, month or other key.
 import type { CellInput, CellValue } from "../../cells";
-import { cellToNumber, flattenCells, forEachCell, singleText } from "../../coerce";
+import { cellSequence, cellToNumber, singleText } from "../../coerce";
 import { dateToSerial, serialToIsoDate } from "../../dates";
-import { groupTotals } from "../../definitions/grouping";
+import { type AmountColumn, groupTotals } from "../../definitions/grouping";
 import { share } from "../../definitions/growth";
 import { fail, KpiError } from "../../kpi-error";
 import type { CatalogueEntry, ExampleCell } from "../entry-types";
@@ -71,27 +71,44 @@ function valueOrReason(compute: () => number): number | string {
   }
 }
 
+/** One summed argument as typed arrays, checked cell by cell: words, booleans and negative counts are named. */
+function readAmounts(ref: { fn: string; arg: string }, input: CellInput, rows: number, isCount: boolean): AmountColumn {
+  const cells = cellSequence(input);
+  if (cells.length !== rows) fail(FN, `${ref.arg} has ${cells.length} cells but group_keys has ${rows}; give ranges of the same size`);
+  const values = new Float64Array(rows);
+  const present = new Uint8Array(rows);
+  for (let i = 0; i < rows; i++) {
+    const value = cells.at(i);
+    // Plain numbers are nearly every cell: skip the general reader for them.
+    const n = typeof value === "number" && Number.isFinite(value) ? value : cellToNumber(ref, value, cells.position(i));
+    if (n === null) continue;
+    if (isCount && n < 0) fail(FN, `${ref.arg} has ${n} in row ${cells.position(i).row}, and a count cannot be negative`);
+    values[i] = n;
+    present[i] = 1;
+  }
+  return { values, present };
+}
+
+function readKeys(input: CellInput): string[] {
+  const cells = cellSequence(input);
+  const keys = new Array<string>(cells.length);
+  for (let i = 0; i < cells.length; i++) {
+    const value = cells.at(i);
+    keys[i] = typeof value === "string" ? value.trim() : keyText(value);
+  }
+  return keys;
+}
+
 function run(args: readonly CellInput[]): ExampleCell[][] {
   const [groupKeys, kpiName, ...kpiArgs] = args;
   const kpi = chooseKpi(singleText({ fn: FN, arg: "kpi_name" }, kpiName), kpiArgs);
-  const keys = flattenCells(groupKeys).map(keyText);
-  const columns: (number | null)[][] = [];
+  const keys = readKeys(groupKeys);
+  const columns: AmountColumn[] = [];
   for (let c = 0; c < kpi.summed; c++) {
-    const ref = { fn: FN, arg: kpi.argNames[c] };
-    const column: (number | null)[] = [];
-    forEachCell(kpiArgs[c], (value, position) => {
-      const n = cellToNumber(ref, value, position);
-      if (n !== null && n < 0 && kpi.label !== "SHARE" && isCountArg(kpi.label, c)) {
-        fail(FN, `${ref.arg} has ${n} in row ${position.row}, and a count cannot be negative`);
-      }
-      column.push(n);
-    });
-    if (column.length !== keys.length) {
-      fail(FN, `${ref.arg} has ${column.length} cells but group_keys has ${keys.length}; give ranges of the same size`);
-    }
-    columns.push(column);
+    const isCount = kpi.label !== "SHARE" && isCountArg(kpi.label, c);
+    columns.push(readAmounts({ fn: FN, arg: kpi.argNames[c] }, kpiArgs[c], keys.length, isCount));
   }
-  const grouping = groupTotals(keys, kpi.summed, (c, row) => columns[c][row], BLANK_KEY);
+  const grouping = groupTotals(keys, columns, BLANK_KEY);
   if (grouping.groups.length === 0) fail(FN, "group_keys and the KPI ranges are all blank, so there is nothing to group");
   const grand = Array.from(grouping.grandTotals);
   const rows: ExampleCell[][] = grouping.groups.map(({ key, totals }) => [
