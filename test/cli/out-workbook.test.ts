@@ -91,6 +91,23 @@ describe("--out", () => {
     expect(await expectEngineAgrees(out, formulas)).toBe(cached);
   });
 
+  it("regenerates a summary already in the workbook, keeping the period the team chose", async () => {
+    const first = join(dir, "first-out.xlsx");
+    expect((await cli("summarize", demoPath, "--out", first, "--from", "2026-05-01", "--to", "2026-05-31")).code).toBe(0);
+    const second = join(dir, "second-out.xlsx");
+    const { code, stderr } = await cli("summarize", first, "--out", second);
+    expect(stderr).toBe("");
+    expect(code).toBe(0);
+    const { book, formulas } = await summaryFormulas(second);
+    expect(book.worksheets.map((w) => w.name)).toEqual(["Marketing data", "Leads", SUMMARY_SHEET_NAME]);
+    const summary = book.getWorksheet(SUMMARY_SHEET_NAME)!;
+    expect(summary.getCell("B4").value).toBe("Custom");
+    expect(summary.getCell("E4").value).toEqual(new Date(Date.UTC(2026, 4, 1)));
+    // This path lets the engine compute the cached results (a formula showing a blank has none).
+    const missing = formulas.filter((f) => f.result === undefined);
+    expect(missing.length / formulas.length, JSON.stringify(missing.slice(0, 3))).toBeLessThan(0.2);
+  });
+
   it("record-level: the Leads sheet's summary agrees with the engine too", async () => {
     const out = join(dir, "leads-out.xlsx");
     const { code } = await cli("summarize", demoPath, "--sheet", "Leads", "--out", out, "--from", "2026-05-01", "--to", "2026-05-31");
