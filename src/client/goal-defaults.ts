@@ -1,26 +1,19 @@
 // What a new goal starts as: which KPIs can have goals, which way is better for each, and a six-month window.
 import type { FunnelMapping } from "../server/mapping/mapping-types";
+import { goalDirection, goalKpiChoices } from "../server/summary/goal-kpis";
 import type { GoalDirection, GoalRow } from "../server/summary/goal-types";
 
-/** Cost per result KPIs get better as they fall; everything else the funnel counts gets better as it grows. */
-const LOWER_IS_BETTER = new Set(["cac", "cpa", "cpl", "cost per lead", "cost per acquisition"]);
-
 export function defaultDirection(kpi: string): GoalDirection {
-  return LOWER_IS_BETTER.has(kpi.trim().toLowerCase()) ? "down" : "up";
+  return goalDirection(kpi);
 }
 
-/**
- * The KPIs the summary's goals table tracks (its dropdown, in goals-block.ts, uses the same labels),
- * less those whose column is not mapped: a goal on Spend without a spend column could only read "n/a".
- */
+/** The KPIs the summary's goals table tracks, the same list as its dropdown (goal-kpis.ts). */
 export function goalKpis(mapping: FunnelMapping): string[] {
-  const kpis: string[] = [];
-  if (mapping.spend) kpis.push("Spend");
-  kpis.push(...mapping.stages.map((s) => s.name).filter((n) => n.trim() !== ""), "Conversion");
-  if (mapping.spend) kpis.push("CAC", "CPA");
-  if (mapping.revenue) kpis.push("Revenue");
-  if (mapping.spend && mapping.revenue) kpis.push("ROAS");
-  return kpis;
+  return goalKpiChoices({
+    stageNames: mapping.stages.map((s) => s.name),
+    hasSpend: mapping.spend !== null,
+    hasRevenue: mapping.revenue !== null,
+  }).map((c) => c.label);
 }
 
 export function isoDay(date: Date): string {

@@ -4,6 +4,7 @@ import type { WritableValue } from "../apps-script-api";
 import { type Block, FORMAT } from "./block";
 import type { GoalRow } from "./goal-types";
 import { TITLES } from "./layout";
+import { type GoalKpiChoice, goalKpiChoices } from "./goal-kpis";
 import { conversion, MetricFormulas, ratio, type Window } from "./metric-formulas";
 
 export const GOAL_HEADERS = ["KPI", "Baseline", "Target", "Start", "End", "Curve", "Direction",
@@ -14,32 +15,26 @@ export const SPARE_GOAL_ROWS = 5;
 
 export const GOAL_STATUSES = ["Achieved", "On track", "At risk", "Behind"] as const;
 
-interface GoalKpi {
-  label: string;
-  /** KPIs where lower is better get direction "down" by default. */
-  lowerIsBetter: boolean;
-  formula(window: Window): string;
-}
-
-export function goalKpis(m: MetricFormulas): GoalKpi[] {
+/** Each goal KPI's value over a window, as a native formula. */
+function goalFormula(m: MetricFormulas, choice: GoalKpiChoice, w: Window): string {
   const last = m.stageNames.length - 1;
-  const count = (i: number) => (w: Window) => m.stageCount(i, w);
-  const spend = (w: Window) => m.spend(w) ?? '"n/a"';
-  const revenue = (w: Window) => m.revenue(w) ?? '"n/a"';
-  return [
-    { label: "Spend", lowerIsBetter: false, formula: spend },
-    ...m.stageNames.map((name, i) => ({ label: name, lowerIsBetter: false, formula: count(i) })),
-    { label: "Conversion", lowerIsBetter: false, formula: (w: Window) => conversion(count(last)(w), count(0)(w)) },
-    { label: "CAC", lowerIsBetter: true, formula: (w: Window) => ratio(spend(w), count(last)(w)) },
-    { label: "CPA", lowerIsBetter: true, formula: (w: Window) => ratio(spend(w), count(1)(w)) },
-    { label: "Revenue", lowerIsBetter: false, formula: revenue },
-    { label: "ROAS", lowerIsBetter: false, formula: (w: Window) => ratio(revenue(w), spend(w)) },
-  ];
+  const count = (i: number): string => m.stageCount(i, w);
+  const spend = m.spend(w) ?? '"n/a"';
+  const revenue = m.revenue(w) ?? '"n/a"';
+  switch (choice.kind) {
+    case "spend": return spend;
+    case "stage": return count(choice.stageIndex);
+    case "conversion": return conversion(count(last), count(0));
+    case "cac": return ratio(spend, count(last));
+    case "cpa": return ratio(spend, count(1));
+    case "revenue": return revenue;
+    case "roas": return ratio(revenue, spend);
+  }
 }
 
-/** The goal KPIs offered in the table's dropdown and the wizard, with the direction each suggests. */
+/** The goal KPIs offered in the table's dropdown, with the direction each suggests. */
 export function goalKpiOptions(m: MetricFormulas): { label: string; direction: "up" | "down" }[] {
-  return goalKpis(m).map((k) => ({ label: k.label, direction: k.lowerIsBetter ? "down" : "up" }));
+  return goalKpiChoices(m).map((k) => ({ label: k.label, direction: k.direction }));
 }
 
 function isoToDate(iso: string | null): Date | "" {
@@ -63,7 +58,7 @@ export interface GoalsLayout {
 }
 
 export function goalsBlock(row: number, m: MetricFormulas, goals: readonly GoalRow[]): GoalsLayout {
-  const kpis = goalKpis(m);
+  const kpis = goalKpiChoices(m);
   const cells: WritableValue[][] = [[TITLES.goals, ...GOAL_HEADERS.slice(1).map(() => "")], [...GOAL_HEADERS]];
   const formats: string[][] = [GOAL_HEADERS.map(() => ""), GOAL_HEADERS.map(() => "")];
   const first = row + 2;
@@ -76,7 +71,7 @@ export function goalsBlock(row: number, m: MetricFormulas, goals: readonly GoalR
     const f = `IF(${c("E")}=${c("D")}, IF(TODAY()<${c("D")}, 0, 1), MAX(0, MIN(1, (TODAY()-${c("D")})/(${c("E")}-${c("D")}))))`;
     const window: Window = { start: c("D"), end: `IF(ISNUMBER(${c("E")}), MIN(${c("E")}, TODAY()), TODAY())` };
     const actual = `=IF(OR(${c("A")}="", NOT(ISNUMBER(${c("D")}))), "", SWITCH(${c("A")}, `
-      + kpis.map((k) => `"${k.label.replace(/"/g, '""')}", ${k.formula(window)}`).join(", ") + `, "n/a"))`;
+      + kpis.map((k) => `"${k.label.replace(/"/g, '""')}", ${goalFormula(m, k, window)}`).join(", ") + `, "n/a"))`;
     const compound = `${c("F")}="compound"`;
     const expected = `=IF(NOT(${ready}), "", IFERROR(IF(${f}<=0, ${c("B")}, IF(${f}>=1, ${c("C")}, IF(${compound}, ${c("B")}*(${c("C")}/${c("B")})^${f}, ${c("B")}+(${c("C")}-${c("B")})*${f}))), "check baseline and target"))`;
     const pace = `=IF(OR(NOT(ISNUMBER(${c("H")})), NOT(ISNUMBER(${c("I")}))), "", IF(${c("I")}=${c("B")}, "", (${c("H")}-${c("B")})/(${c("I")}-${c("B")})))`;
