@@ -19,6 +19,10 @@ describe("CAC: spend ÷ new customers (Skok, SaaS Metrics 2.0; Farris et al., Ma
     expect(() => call("CAC", 100)).toThrow("CAC: new_customers is missing; the function is CAC(spend, new_customers)");
     expect(() => call("CAC", 100, 2, 3)).toThrow("CAC: takes at most 2 arguments");
   });
+  it("refuses a result no cell can show, from a denominator that is nearly 0", () => {
+    expect(() => call("CAC", 6, 5e-324)).toThrow("CAC: the result is too large to show; check for a value that is nearly 0");
+    expect(() => call("ROAS", 1e300, 1e-300)).toThrow("ROAS: the result is too large to show");
+  });
   it("lets refunds lower spend as long as the total stays non-negative", () => {
     expect(call("CAC", column(500, -100), 4)).toBe(100);
   });
@@ -60,6 +64,10 @@ describe("customer value (Farris et al., ch. 5; Skok, SaaS Metrics 2.0)", () => 
     expect(call("CLV", 100, 1, 2, 1, 0.1)).toBeCloseTo(100 / 1.1 + 100 / 1.21, 10);
     expect(call("CLV", 100, 1, 2.5, 1, 0.1)).toBeCloseTo(100 / 1.1 + 100 / 1.21 + 50 / 1.331, 10);
     expect(call("CLV", 100, 1, 2.5)).toBe(250);
+  });
+  it("CLV discounts a very long lifespan in closed form, tending to the perpetuity value ÷ rate", () => {
+    expect(call("CLV", 100, 1, 1e9, 1, 0.1)).toBeCloseTo(1000, 9);
+    expect(call("CLV", 100, 1, 3, 1, 0.1)).toBeCloseTo(100 / 1.1 + 100 / 1.21 + 100 / 1.331, 10);
   });
   it("CLV rejects out-of-range margin and negative discount", () => {
     expect(() => call("CLV", 50, 4, 3, 1.5)).toThrow("CLV: gross_margin is 1.5, outside 0 to 1");

@@ -30,18 +30,8 @@ function isGroupable(args: readonly ArgSpec[]): boolean {
   return args.every((a) => a.optional || a.kind === "amount" || a.kind === "count");
 }
 
-/** A finite result or a clear error: a denominator like 1e-320 would otherwise show Infinity. */
-function finite(fn: string, compute: (values: readonly number[]) => number): (values: readonly number[]) => number {
-  return (values) => {
-    const result = compute(values);
-    if (!Number.isFinite(result)) fail(fn, "the result is too large to show; check for a denominator that is nearly 0");
-    return result;
-  };
-}
-
 export function numericEntry(spec: NumericEntrySpec): CatalogueEntry {
-  const { compute: rawCompute, ...docs } = spec;
-  const compute = finite(spec.name, rawCompute);
+  const { compute, ...docs } = spec;
   const run = (args: readonly CellInput[]): CellOutput =>
     compute(spec.args.map((argSpec, i) => readNumericArg(spec.name, argSpec, args[i])));
   return isGroupable(spec.args) ? { ...docs, run, fromTotals: compute } : { ...docs, run };

@@ -1,5 +1,5 @@
 // Funnel conversion rates, each a fraction between 0 and 1 (engagement rate may exceed 1).
-import { fractionOf, requireNonNegative, requirePositive } from "./guards";
+import { divide, fractionOf, requireNonNegative } from "./guards";
 
 export function conversionRate(conversions: number, total: number, fn = "CONVERSION_RATE"): number {
   return fractionOf(fn, "conversions", conversions, "total", total);
@@ -20,5 +20,5 @@ export function ctr(clicks: number, impressions: number): number {
 /** Engagements ÷ reach. One person can engage several times, so unlike the funnel rates it may exceed 100%. */
 export function engagementRate(engagements: number, reach: number): number {
   requireNonNegative("ENGAGEMENT_RATE", "engagements", engagements);
-  return engagements / requirePositive("ENGAGEMENT_RATE", "reach", reach);
+  return divide("ENGAGEMENT_RATE", engagements, "reach", reach);
 }

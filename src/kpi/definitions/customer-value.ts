@@ -1,6 +1,6 @@
 // Customer value KPIs: CLV, subscription LTV, LTV:CAC, CAC payback and average deal size.
 import { fail } from "../kpi-error";
-import { requireBetween, requireNonNegative, requirePositive, show } from "./guards";
+import { divide, finiteResult, requireBetween, requireNonNegative, show } from "./guards";
 
 /**
  * Customer lifetime value: value per purchase × purchases per period × gross margin per period, over the
@@ -16,13 +16,14 @@ export function clv(
   requireBetween("CLV", "gross_margin", grossMargin, 0, 1);
   if (discountRate < 0) fail("CLV", `discount_rate is ${show(discountRate)}, which cannot be negative`);
   const perPeriod = averageOrderValue * purchaseFrequency * grossMargin;
-  if (discountRate === 0) return perPeriod * lifespan;
+  if (discountRate === 0) return finiteResult("CLV", perPeriod * lifespan);
   const wholePeriods = Math.floor(lifespan);
-  let value = 0;
-  for (let t = 1; t <= wholePeriods; t++) value += perPeriod / (1 + discountRate) ** t;
+  const growth = 1 + discountRate;
+  // Σ_{t=1..n} v ÷ (1+d)^t in closed form, so a lifespan of a billion periods costs no more than one of three.
+  let value = (perPeriod * (1 - growth ** -wholePeriods)) / discountRate;
   const lastFraction = lifespan - wholePeriods;
-  if (lastFraction > 0) value += (lastFraction * perPeriod) / (1 + discountRate) ** (wholePeriods + 1);
-  return value;
+  if (lastFraction > 0) value += (lastFraction * perPeriod) / growth ** (wholePeriods + 1);
+  return finiteResult("CLV", value);
 }
 
 /** Subscription lifetime value: ARPA × gross margin ÷ churn rate (the expected lifetime is 1 ÷ churn periods). */
@@ -31,12 +32,12 @@ export function ltv(arpa: number, churnRate: number, grossMargin = 1): number {
   requireBetween("LTV", "gross_margin", grossMargin, 0, 1);
   requireBetween("LTV", "churn_rate", churnRate, 0, 1);
   if (churnRate === 0) fail("LTV", "churn_rate is 0, so the customer lifetime is unbounded and LTV is undefined");
-  return (arpa * grossMargin) / churnRate;
+  return finiteResult("LTV", (arpa * grossMargin) / churnRate);
 }
 
 export function ltvCacRatio(ltvValue: number, cacValue: number): number {
   requireNonNegative("LTV_CAC_RATIO", "ltv", ltvValue);
-  return ltvValue / requirePositive("LTV_CAC_RATIO", "cac", cacValue);
+  return divide("LTV_CAC_RATIO", ltvValue, "cac", cacValue);
 }
 
 /** Periods of gross-margin revenue needed to earn back the cost of acquiring a customer. */
@@ -47,10 +48,10 @@ export function cacPayback(cacValue: number, arpa: number, grossMargin = 1): num
   if (earned <= 0) {
     fail("CAC_PAYBACK", `arpa × gross_margin is ${show(earned)}, so CAC is never paid back`);
   }
-  return cacValue / earned;
+  return finiteResult("CAC_PAYBACK", cacValue / earned);
 }
 
 export function avgDealSize(revenue: number, deals: number): number {
   requireNonNegative("AVG_DEAL_SIZE", "revenue", revenue);
-  return revenue / requirePositive("AVG_DEAL_SIZE", "deals", deals);
+  return divide("AVG_DEAL_SIZE", revenue, "deals", deals);
 }

@@ -18,6 +18,20 @@ export function requirePositive(fn: string, label: string, value: number): numbe
   return value;
 }
 
+/**
+ * numerator ÷ a denominator total that must be positive, and a result a cell can show: a denominator
+ * such as 1e-320 would otherwise turn a KPI into Infinity.
+ */
+export function divide(fn: string, numerator: number, denominatorLabel: string, denominator: number): number {
+  const result = numerator / requirePositive(fn, denominatorLabel, denominator);
+  return finiteResult(fn, result);
+}
+
+export function finiteResult(fn: string, result: number): number {
+  if (!Number.isFinite(result)) fail(fn, "the result is too large to show; check for a value that is nearly 0");
+  return result;
+}
+
 /** A total that may be 0 but never negative (spend, counts). */
 export function requireNonNegative(fn: string, label: string, value: number): number {
   if (value < 0) fail(fn, `${totalOf(label)} is ${show(value)}, which cannot be negative`);
@@ -37,5 +51,5 @@ export function fractionOf(fn: string, partLabel: string, part: number, wholeLab
   if (part > whole) {
     fail(fn, `${partLabel} (${show(part)}) exceed ${wholeLabel} (${show(whole)}), so the rate would be above 100%`);
   }
-  return part / whole;
+  return finiteResult(fn, part / whole);
 }

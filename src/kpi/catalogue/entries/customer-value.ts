@@ -20,7 +20,7 @@ export const CLV = numericEntry({
   examples: [
     { formula: "=CLV(50, 4, 3)", result: 600, explanation: "50 per order, 4 orders a year, 3 years: 600." },
     { formula: "=CLV(50, 4, 3, 0.4)", result: 240, explanation: "With a 40% gross margin: 240." },
-    { formula: "=CLV(100, 1, 2, 1, 0.1)", result: 173.55371900826447, explanation: "100 a year for 2 years at 10%: 100/1.1 + 100/1.21." },
+    { formula: "=CLV(100, 1, 2, 1, 0.1)", result: 173.55371900826455, explanation: "100 a year for 2 years at 10%: 100/1.1 + 100/1.21." },
   ],
   notes: ["Without a discount rate this is the undiscounted textbook CLV; the predictive CLV_PREDICT estimates frequency and lifespan from a transaction log instead."],
   compute: ([aov, frequency, lifespan, margin, discount]) => clv(aov, frequency, lifespan, margin, discount),
