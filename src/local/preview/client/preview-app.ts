@@ -1,4 +1,5 @@
 // The preview page: sheet tabs, a virtualised grid of display values, a formula bar, the add-on menu, charts and the sidebar panel.
+import { escapeHtml } from "../../../server/html-escape";
 
 // A module, not a global script: its names stay its own (the page has a window.status, for one).
 export {};
@@ -67,10 +68,6 @@ function byId<T extends HTMLElement>(id: string): T {
   const element = document.getElementById(id);
   if (element === null) throw new Error(`#${id} is missing from the page`);
   return element as T;
-}
-
-function escapeHtml(text: string): string {
-  return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
 }
 
 function letters(column: number): string {
