@@ -1,51 +1,53 @@
-// Totals of several per-row amounts grouped by a key, in order of first appearance: the engine behind KPI_BY.
+// Assigns rows to groups by key in order of first appearance: the engine behind KPI_BY.
 
-/** One group's running totals, one per amount column. */
-export interface GroupTotals {
-  key: string;
-  totals: Float64Array;
-}
-
-export interface Grouping {
-  groups: GroupTotals[];
-  grandTotals: Float64Array;
-}
-
-/** A per-row amount column: its numbers, and which rows hold one (a blank is not a 0 for skipping rows). */
-export interface AmountColumn {
-  values: Float64Array;
-  present: Uint8Array;
+export interface RowGroups {
+  /** Group keys in order of first appearance. */
+  keys: string[];
+  /** Each row's group index, or -1 for a row that is blank in every range (open-ended ranges end in them). */
+  groupOf: Int32Array;
 }
 
 /**
- * Groups rows by key and totals each amount column. Rows whose key and amounts are all blank are
- * skipped (open-ended ranges end in them); rows with data but no key form the `blankKeyLabel` group.
+ * `keyOf(i)` is row i's key as text ("" when blank); `hasData(i)` says whether a blank-keyed row holds any
+ * amount, which puts it in the `blankKeyLabel` group rather than skipping it. Keys are looked up by the
+ * raw cell first, so the usual case (the same channel name again) costs one map lookup.
  */
-export function groupTotals(keys: readonly string[], columns: readonly AmountColumn[], blankKeyLabel: string): Grouping {
-  const width = columns.length;
-  const index = new Map<string, number>();
-  const groups: GroupTotals[] = [];
-  const grandTotals = new Float64Array(width);
-  for (let row = 0; row < keys.length; row++) {
-    let key = keys[row];
-    if (key === "") {
-      let anyValue = false;
-      for (let c = 0; c < width; c++) if (columns[c].present[row]) anyValue = true;
-      if (!anyValue) continue;
-      key = blankKeyLabel;
-    }
-    let g = index.get(key);
+export function assignGroups(
+  rows: number,
+  rawKeyAt: (i: number) => unknown,
+  keyOf: (raw: unknown) => string,
+  hasData: (i: number) => boolean,
+  blankKeyLabel: string,
+): RowGroups {
+  const keys: string[] = [];
+  const byKey = new Map<string, number>();
+  const byRaw = new Map<unknown, number>();
+  const groupOf = new Int32Array(rows);
+  const groupFor = (key: string): number => {
+    let g = byKey.get(key);
     if (g === undefined) {
-      g = groups.length;
-      index.set(key, g);
-      groups.push({ key, totals: new Float64Array(width) });
+      g = keys.length;
+      keys.push(key);
+      byKey.set(key, g);
     }
-    const totals = groups[g].totals;
-    for (let c = 0; c < width; c++) {
-      const v = columns[c].values[row];
-      totals[c] += v;
-      grandTotals[c] += v;
+    return g;
+  };
+  for (let i = 0; i < rows; i++) {
+    const raw = rawKeyAt(i);
+    const cached = byRaw.get(raw);
+    if (cached !== undefined) {
+      groupOf[i] = cached;
+      continue;
     }
+    const key = keyOf(raw);
+    if (key === "") {
+      groupOf[i] = hasData(i) ? groupFor(blankKeyLabel) : -1;
+      continue;
+    }
+    const g = groupFor(key);
+    // Dates are objects, new for every cell: caching them would only grow the map.
+    if (typeof raw !== "object") byRaw.set(raw, g);
+    groupOf[i] = g;
   }
-  return { groups, grandTotals };
+  return { keys, groupOf };
 }

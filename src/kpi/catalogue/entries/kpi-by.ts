@@ -1,8 +1,8 @@
 // Catalogue entry for KPI_BY: any total-based KPI, or SHARE of an amount, per channel, month or other key.
-import type { CellInput, CellValue } from "../../cells";
-import { cellSequence, cellToNumber, singleText } from "../../coerce";
+import { type CellInput, type CellValue, isBlank } from "../../cells";
+import { type CellSequence, cellSequence, cellToNumber, singleText } from "../../coerce";
 import { dateToSerial, serialToIsoDate } from "../../dates";
-import { type AmountColumn, groupTotals } from "../../definitions/grouping";
+import { assignGroups } from "../../definitions/grouping";
 import { share } from "../../definitions/growth";
 import { fail, KpiError } from "../../kpi-error";
 import type { CatalogueEntry, ExampleCell } from "../entry-types";
@@ -71,51 +71,55 @@ function valueOrReason(compute: () => number): number | string {
   }
 }
 
-/** One summed argument as typed arrays, checked cell by cell: words, booleans and negative counts are named. */
-function readAmounts(ref: { fn: string; arg: string }, input: CellInput, rows: number, isCount: boolean): AmountColumn {
-  const cells = cellSequence(input);
-  if (cells.length !== rows) fail(FN, `${ref.arg} has ${cells.length} cells but group_keys has ${rows}; give ranges of the same size`);
-  const values = new Float64Array(rows);
-  const present = new Uint8Array(rows);
-  for (let i = 0; i < rows; i++) {
+/**
+ * Totals one summed argument per group, checking every cell: words, booleans and negative counts are named.
+ * `totals` holds `width` numbers per group, this argument's at offset `column`.
+ */
+function addAmounts(
+  ref: { fn: string; arg: string }, cells: CellSequence, groupOf: Int32Array, isCount: boolean,
+  totals: Float64Array, width: number, column: number,
+): void {
+  for (let i = 0; i < cells.length; i++) {
     const value = cells.at(i);
     // Plain numbers are nearly every cell: skip the general reader for them.
     const n = typeof value === "number" && Number.isFinite(value) ? value : cellToNumber(ref, value, cells.position(i));
     if (n === null) continue;
     if (isCount && n < 0) fail(FN, `${ref.arg} has ${n} in row ${cells.position(i).row}, and a count cannot be negative`);
-    values[i] = n;
-    present[i] = 1;
+    const g = groupOf[i];
+    if (g >= 0) totals[g * width + column] += n;
   }
-  return { values, present };
-}
-
-function readKeys(input: CellInput): string[] {
-  const cells = cellSequence(input);
-  const keys = new Array<string>(cells.length);
-  for (let i = 0; i < cells.length; i++) {
-    const value = cells.at(i);
-    keys[i] = typeof value === "string" ? value.trim() : keyText(value);
-  }
-  return keys;
 }
 
 function run(args: readonly CellInput[]): ExampleCell[][] {
   const [groupKeys, kpiName, ...kpiArgs] = args;
   const kpi = chooseKpi(singleText({ fn: FN, arg: "kpi_name" }, kpiName), kpiArgs);
-  const keys = readKeys(groupKeys);
-  const columns: AmountColumn[] = [];
-  for (let c = 0; c < kpi.summed; c++) {
+  const keyCells = cellSequence(groupKeys);
+  const rows = keyCells.length;
+  const amountCells = kpiArgs.slice(0, kpi.summed).map((input, c) => {
+    const cells = cellSequence(input);
+    if (cells.length !== rows) {
+      fail(FN, `${kpi.argNames[c]} has ${cells.length} cells but group_keys has ${rows}; give ranges of the same size`);
+    }
+    return cells;
+  });
+  const { keys, groupOf } = assignGroups(
+    rows, keyCells.at, (raw) => (typeof raw === "string" ? raw.trim() : keyText(raw as CellValue)),
+    (i) => amountCells.some((cells) => !isBlank(cells.at(i))), BLANK_KEY,
+  );
+  const width = kpi.summed;
+  const totals = new Float64Array(keys.length * width);
+  amountCells.forEach((cells, c) => {
     const isCount = kpi.label !== "SHARE" && isCountArg(kpi.label, c);
-    columns.push(readAmounts({ fn: FN, arg: kpi.argNames[c] }, kpiArgs[c], keys.length, isCount));
-  }
-  const grouping = groupTotals(keys, columns, BLANK_KEY);
-  if (grouping.groups.length === 0) fail(FN, "group_keys and the KPI ranges are all blank, so there is nothing to group");
-  const grand = Array.from(grouping.grandTotals);
-  const rows: ExampleCell[][] = grouping.groups.map(({ key, totals }) => [
-    key, valueOrReason(() => kpi.value(Array.from(totals), grand)),
+    addAmounts({ fn: FN, arg: kpi.argNames[c] }, cells, groupOf, isCount, totals, width, c);
+  });
+  if (keys.length === 0) fail(FN, "group_keys and the KPI ranges are all blank, so there is nothing to group");
+  const grand = new Array<number>(width).fill(0);
+  for (let g = 0; g < keys.length; g++) for (let c = 0; c < width; c++) grand[c] += totals[g * width + c];
+  const result: ExampleCell[][] = keys.map((key, g) => [
+    key, valueOrReason(() => kpi.value(Array.from(totals.subarray(g * width, (g + 1) * width)), grand)),
   ]);
-  rows.push(["Total", valueOrReason(() => kpi.value(grand, grand))]);
-  return rows;
+  result.push(["Total", valueOrReason(() => kpi.value(grand, grand))]);
+  return result;
 }
 
 function isCountArg(kpi: string, index: number): boolean {
