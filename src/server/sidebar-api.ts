@@ -8,7 +8,6 @@ import { validateMapping, type MappingValidation } from "./mapping/validate-mapp
 import { readDataSheet, UserFacingError } from "./data-sheet";
 import { jsonRows, type JsonCell } from "./json-safe";
 import { loadMapping, saveMapping } from "./mapping-store";
-import { writeNamedRanges } from "./named-range-writer";
 import { spreadsheetApp } from "./services";
 import { readGoals } from "./summary/preserved-inputs";
 import type { GoalRow } from "./summary/goal-types";
@@ -120,11 +119,7 @@ export function previewMapping(mapping: FunnelMapping): MappingPreview {
 
 /** Validates, saves the mapping for everyone in the document, publishes named ranges, then writes the summary. */
 export function saveAndGenerate(mapping: FunnelMapping, goals: GoalRow[] | null): SummaryReport {
-  return generateSummaryFor(mapping, goals, (checked) => {
-    const saved = saveMapping(checked);
-    writeNamedRanges(checked);
-    return saved.savedAt;
-  });
+  return generateSummaryFor(mapping, goals, (checked) => saveMapping(checked).savedAt);
 }
 
 /** Regenerates from the saved mapping (the menu's Refresh summary). */
