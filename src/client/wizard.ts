@@ -67,6 +67,17 @@ export class Wizard {
         ? { field: error.field, message: error.message }
         : { field: null, message: `Something went wrong in the add-on (${detail}). Your choices are kept: try again, and report it if it keeps happening.` };
     this.errors.set(source, [problem]);
+    // The data sheet is gone or renamed: refresh the list of sheets, so the picker offers what exists now.
+    if (problem.field === "sheetName") void this.refreshSheets();
+  }
+
+  private async refreshSheets(): Promise<void> {
+    try {
+      const fresh = await this.server.wizardStart();
+      if (this.state.start) this.state.start = { ...this.state.start, sheets: fresh.sheets };
+    } catch {
+      // The problem already shown is the one that matters; the old list stays.
+    }
   }
 
   /** Every edit of the mapping asks for a fresh preview once the user pauses. */

@@ -104,6 +104,9 @@ describe("a server call that fails", () => {
     expect(await page.evaluate(() => document.activeElement?.id)).toBe("data-sheet");
     expect(await page.getAttribute("#data-sheet", "aria-invalid")).toBe("true");
     expect(await page.locator("#step-data .form-group .error").first().innerText()).toContain("choose the data sheet again");
+    // The picker was refreshed: the deleted sheet is offered only as the choice that needs fixing.
+    const offered = await page.$$eval("#data-sheet option", (options) => options.map((o) => o.textContent));
+    expect(offered.filter((text) => text?.startsWith("Funnel"))).toEqual(["Funnel (missing)"]);
   });
 });
 
