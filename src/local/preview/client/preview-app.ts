@@ -1,38 +1,10 @@
 // The preview page: sheet tabs, a virtualised grid of display values, a formula bar, the add-on menu, charts and the sidebar panel.
 import { escapeHtml } from "../../../server/html-escape";
+// Type-only: the wire shapes the preview server sends; nothing of the Node side reaches the page's bundle.
+import type { ChartView, GridPage, SheetTab, ShownView } from "../workbook-session";
 
 // A module, not a global script: its names stay its own (the page has a window.status, for one).
 export {};
-
-interface SheetTab {
-  name: string;
-  rows: number;
-  columns: number;
-}
-
-interface GridPage {
-  sheet: string;
-  startRow: number;
-  rows: number;
-  columns: number;
-  display: string[][];
-  formulas: string[][];
-  errors: Record<string, string>;
-}
-
-interface ChartView {
-  title: string;
-  kind: string;
-  svg: string;
-}
-
-interface ShownView {
-  index: number;
-  kind: "sidebar" | "modalDialog" | "modelessDialog";
-  title: string;
-  width: number;
-  height: number;
-}
 
 interface RunReply {
   ok: boolean;
