@@ -9,7 +9,7 @@ import type { FunnelReportOptions, FunnelSpec } from "./funnel/funnel-spec";
 import { type HeadlineKpi, headlineKpis } from "./funnel/headline";
 import { type KpiValue, defined, measure } from "./funnel/kpi-value";
 import { type SliceContext, type SliceKpis, sliceKpis, spendShare } from "./funnel/segment-kpis";
-import { FIRST_STAGE, type PeriodBounds, tally } from "./funnel/tallies";
+import { FIRST_STAGE, type PeriodBounds, type Tallies, tally } from "./funnel/tallies";
 
 export type { FunnelReportOptions, FunnelSpec } from "./funnel/funnel-spec";
 export type { KpiValue } from "./funnel/kpi-value";
@@ -63,13 +63,7 @@ export interface FunnelReport {
   headlineReason: string | null;
   /** Record-level only: first stage → last stage, over all rows and for conversions inside the headline period. */
   timeToConvert: { all: DurationStats; period: DurationStats | null } | null;
-  notes: {
-    rows: number;
-    unreadableCells: number;
-    rowsWithoutDate: number;
-    negativeDurations: number;
-    revenueWithoutLastStage: number;
-  };
+  notes: Tallies["notes"];
 }
 
 /**

@@ -1,7 +1,5 @@
 // --out: runs the real summary generator on the emulated workbook with evaluation suspended, then saves it with the CLI's numbers as cached results.
-import { randomBytes } from "node:crypto";
-import { renameSync, rmSync, writeFileSync } from "node:fs";
-import { basename, dirname, join } from "node:path";
+import { writeAtomically } from "../write-atomically";
 import { computeFunnelReport } from "../../kpi/funnel-report";
 import { toFunnelSpec } from "../../server/mapping/mapping-to-spec";
 import { generateSummaryFor, planSummary } from "../../server/summary/generate-summary";
@@ -25,16 +23,6 @@ function cellOf(a1: string): [number, number] {
 function localDay(iso: string): Date {
   const [y, m, d] = iso.split("-").map(Number);
   return new Date(y, m - 1, d);
-}
-
-function writeAtomically(path: string, buffer: Buffer): void {
-  const temporary = join(dirname(path), `.${basename(path)}.${randomBytes(6).toString("hex")}.tmp`);
-  try {
-    writeFileSync(temporary, buffer);
-    renameSync(temporary, path);
-  } finally {
-    rmSync(temporary, { force: true });
-  }
 }
 
 function runGenerator(emu: Emulation, args: OutArgs, suspend: boolean, now: Date) {

@@ -1,7 +1,5 @@
 // Saves an emulated spreadsheet to .xlsx and loads one back: values, formulas with cached results, number formats, notes, named ranges.
-import { randomBytes } from "node:crypto";
-import { renameSync, rmSync, writeFileSync } from "node:fs";
-import { basename, dirname, join } from "node:path";
+import { writeAtomically } from "../write-atomically";
 import ExcelJS from "exceljs";
 import type { WritableValue } from "../../server/apps-script-api";
 import { columnToLetters, parseA1, quoteSheetName } from "./a1";
@@ -59,14 +57,7 @@ export async function xlsxBuffer(emulation: Emulation): Promise<Buffer> {
 
 /** Writes beside the target and renames, so a crash never leaves half a file where a good one was. */
 export async function saveXlsx(emulation: Emulation, path: string): Promise<void> {
-  const buffer = await xlsxBuffer(emulation);
-  const temporary = join(dirname(path), `.${basename(path)}.${randomBytes(6).toString("hex")}.tmp`);
-  try {
-    writeFileSync(temporary, buffer);
-    renameSync(temporary, path);
-  } finally {
-    rmSync(temporary, { force: true });
-  }
+  writeAtomically(path, await xlsxBuffer(emulation));
 }
 
 function cellInput(cell: ExcelJS.Cell): WritableValue {

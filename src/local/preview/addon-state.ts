@@ -1,5 +1,6 @@
 // What the add-on keeps in a document that an .xlsx cannot hold (document properties, embedded charts), saved beside the workbook.
-import { existsSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { writeAtomically } from "../write-atomically";
+import { existsSync, readFileSync, rmSync } from "node:fs";
 import { basename, dirname, join } from "node:path";
 import type { Emulation } from "../emulation";
 import type { Box } from "../emulation/a1";
@@ -48,9 +49,7 @@ export function saveAddonState(emu: Emulation, workbookPath: string): void {
     ),
   };
   const path = addonStatePath(workbookPath);
-  const temporary = `${path}.tmp`;
-  writeFileSync(temporary, `${JSON.stringify(state, null, 2)}\n`);
-  renameSync(temporary, path);
+  writeAtomically(path, `${JSON.stringify(state, null, 2)}\n`);
 }
 
 /** Restores what the last preview session saved; a state file from another version or a damaged one is ignored. */
