@@ -9,7 +9,6 @@ function timeOne(label: string, log: OrderLog, asOf: number): void {
   const { model, customers } = predictClv(
     log,
     { horizonDays: 365, asOf, annualDiscountRate: 0.1 },
-    "CLV_PREDICT",
   );
   const ms = performance.now() - started;
   const total = customers.reduce((s, c) => s + c.clv, 0);

@@ -2,16 +2,16 @@
 import { describe, expect, it } from "vitest";
 import { expectedOrderValue, fitGammaGamma, populationMeanOrderValue } from "../../src/kpi/clv/gamma-gamma";
 import { summarizeTransactions } from "../../src/kpi/clv/transaction-summary";
-import { KpiError } from "../../src/kpi/kpi-error";
+import { ModelError } from "../../src/kpi/clv/model-error";
 import { CDNOW_CALIBRATION_END, loadCdnowLog, loadCdnowSummary } from "../fixtures/cdnow/load-cdnow";
 
 const round = (v: number, decimals: number): number => Number(v.toFixed(decimals));
 
 const summaryFile = loadCdnowSummary();
-const fromFile = fitGammaGamma(summaryFile, "CLV_MODEL");
+const fromFile = fitGammaGamma(summaryFile);
 
-const rawSummary = summarizeTransactions(loadCdnowLog(), CDNOW_CALIBRATION_END, "CLV_MODEL");
-const fromLog = fitGammaGamma(rawSummary.map((s) => ({ x: s.x, zbar: s.zbar ?? NaN })), "CLV_MODEL");
+const rawSummary = summarizeTransactions(loadCdnowLog(), CDNOW_CALIBRATION_END);
+const fromLog = fitGammaGamma(rawSummary.map((s) => ({ x: s.x, zbar: s.zbar ?? NaN })));
 
 describe("Gamma-Gamma on the 946 CDNOW repeat buyers", () => {
   it("uses exactly the 946 customers with x > 0", () => {
@@ -48,17 +48,17 @@ describe("Gamma-Gamma on the 946 CDNOW repeat buyers", () => {
   });
 
   it("is deterministic", () => {
-    expect(fitGammaGamma(summaryFile, "CLV_MODEL")).toEqual(fromFile);
+    expect(fitGammaGamma(summaryFile)).toEqual(fromFile);
   });
 
   it("refuses a repeat buyer without a positive mean value", () => {
     const bad = [...summaryFile.slice(0, 50), { x: 3, zbar: 0 }];
-    expect(() => fitGammaGamma(bad, "CLV_PREDICT")).toThrow(KpiError);
-    expect(() => fitGammaGamma(bad, "CLV_PREDICT")).toThrow(/^CLV_PREDICT: .*positive values/);
+    expect(() => fitGammaGamma(bad)).toThrow(ModelError);
+    expect(() => fitGammaGamma(bad)).toThrow(/^.*positive values/);
   });
 
   it("refuses fewer than 10 repeat buyers", () => {
     const few = summaryFile.filter((c) => c.x > 0).slice(0, 4);
-    expect(() => fitGammaGamma(few, "CLV_MODEL")).toThrow(/^CLV_MODEL: only 4 customer\(s\).*at least 10/);
+    expect(() => fitGammaGamma(few)).toThrow(/^only 4 customer\(s\).*at least 10/);
   });
 });
