@@ -73,7 +73,7 @@ describe("CLV model fitted on the raw CDNOW log as of 1997-09-30", () => {
   });
 });
 
-describe("CLV errors name the function and the cause", () => {
+describe("CLV model errors say the cause (the catalogue entry adds its name)", () => {
   const d = (day: number): number => serialOf(2024, 1, 1) + day;
   const predict = (
     ids: string[],

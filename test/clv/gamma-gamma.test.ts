@@ -32,6 +32,13 @@ describe("Gamma-Gamma on the 946 CDNOW repeat buyers", () => {
     expect(Math.abs(fromFile.params.gamma - 15.44)).toBeLessThanOrEqual(0.01);
   });
 
+  it("agrees to 1e−6 with scipy's Nelder–Mead restarted to 1e−13 on the summary file, and matches or beats its likelihood", () => {
+    const scipy = { p: 6.24880175, q: 3.74458836, gamma: 15.44774935, logLikelihood: -4055.92324350286 };
+    for (const k of ["p", "q", "gamma"] as const) expect(Math.abs(fromFile.params[k] / scipy[k] - 1), k).toBeLessThan(1e-6);
+    expect(fromFile.logLikelihood).toBeGreaterThanOrEqual(scipy.logLikelihood - 1e-9);
+    expect(fromFile.method).toBe("BFGS");
+  });
+
   it("expects customer 1 (x = 2, z̄ = 22.35) to spend 24.65 per order", () => {
     const first = rawSummary[0];
     expect(first).toMatchObject({ id: "0001", x: 2 });

@@ -24,24 +24,30 @@ export interface BgNbdFit {
   readonly method: "BFGS" | "Nelder-Mead";
 }
 
-/** Maximum-likelihood fit on log parameters, which keeps all four positive without constraints. */
-export function fitBgNbd(customers: readonly Recency[]): BgNbdFit {
-  let repeaters = 0;
+/**
+ * Where the fit starts, in (ln r, ln α, ln a, ln b): r = a = b = 1, and α, a time scale, at the observed
+ * weeks per repeat purchase rather than at 1 week.
+ */
+export function bgNbdStart(customers: readonly Recency[]): number[] {
   let sumX = 0;
   let sumT = 0;
   for (const c of customers) {
-    if (c.x > 0) repeaters++;
     sumX += c.x;
     sumT += c.T;
   }
+  return [0, Math.log(Math.max(sumT, 1e-9) / Math.max(sumX, 1)), 0, 0];
+}
+
+/** Maximum-likelihood fit on log parameters, which keeps all four positive without constraints. */
+export function fitBgNbd(customers: readonly Recency[]): BgNbdFit {
+  let repeaters = 0;
+  for (const c of customers) if (c.x > 0) repeaters++;
   if (repeaters < MIN_REPEAT_CUSTOMERS) {
     modelFail(
       `only ${repeaters} customer(s) bought again on a later day; fitting the purchase model needs at least ${MIN_REPEAT_CUSTOMERS} repeat customers`,
     );
   }
-  // α is a time scale, so it starts at the observed weeks per repeat purchase rather than at 1 week.
-  const start = [0, Math.log(Math.max(sumT, 1e-9) / Math.max(sumX, 1)), 0, 0];
-  const result = minimizeLogParams(makeBgNbdObjective(groupRecency(customers)), start);
+  const result = minimizeLogParams(makeBgNbdObjective(groupRecency(customers)), bgNbdStart(customers), runsAway);
   const params: BgNbdParams = {
     r: Math.exp(result.x[0]),
     alpha: Math.exp(result.x[1]),

@@ -15,12 +15,18 @@ export interface LogParamFit {
  * Minimises a negative log-likelihood over log-parameters (which keeps every parameter positive without
  * constraints). BFGS with the analytic gradient needs a few dozen evaluations where Nelder–Mead needs
  * hundreds. If BFGS stalls (no acceptable step far from an optimum) Nelder–Mead, which needs no
- * gradient, carries on from its best point. A run that went past the runaway bound is not retried: the
- * likelihood kept improving as a parameter grew, which is an answer about the data, not the method.
+ * gradient, carries on from its best point. A run that went past the runaway bound, or stopped where
+ * `runsAway` says a parameter is heading for a limit, is not retried: the likelihood kept improving as
+ * a parameter grew, which is an answer about the data, not the method (and Nelder–Mead would spend
+ * thousands of evaluations finding the same).
  */
-export function minimizeLogParams(objective: ObjectiveWithGradient, start: readonly number[]): LogParamFit {
+export function minimizeLogParams(
+  objective: ObjectiveWithGradient,
+  start: readonly number[],
+  runsAway: (x: readonly number[]) => boolean = () => false,
+): LogParamFit {
   const quasiNewton = minimizeBfgs(objective, start);
-  if (quasiNewton.converged || quasiNewton.stop === "runaway") {
+  if (quasiNewton.converged || quasiNewton.stop === "runaway" || runsAway(quasiNewton.x)) {
     return { ...quasiNewton, method: "BFGS" };
   }
   const scratch = new Float64Array(start.length);

@@ -36,7 +36,9 @@ export function fitGammaGamma(customers: readonly Spend[]): GammaGammaFit {
   }
   // Starting at p = 1, q = 2 and γ = the mean of z̄ puts the implied population mean pγ/(q−1) on the data's.
   const meanZ = buyers.reduce((s, c) => s + c.zbar, 0) / buyers.length;
-  const result = minimizeLogParams(makeGammaGammaObjective(buyers), [0, Math.log(2), Math.log(meanZ)]);
+  const result = minimizeLogParams(makeGammaGammaObjective(buyers), [0, Math.log(2), Math.log(meanZ)], (x) =>
+    runsAway(x.slice(0, 2)),
+  );
   const params: GammaGammaParams = { p: Math.exp(result.x[0]), q: Math.exp(result.x[1]), gamma: Math.exp(result.x[2]) };
   // p and q are shapes without a unit; γ is in currency, so a large γ is no sign of a runaway.
   const shapes = result.x.slice(0, 2);

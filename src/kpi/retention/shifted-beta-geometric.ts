@@ -1,9 +1,10 @@
 // The shifted-beta-geometric (sBG) retention model of Fader & Hardie (2007): fit on one cohort, survival and value.
 import betaln from "@stdlib/math-base-special-betaln";
+import type { ObjectiveWithGradient } from "../clv/bfgs";
 import { digamma } from "../clv/digamma";
 import { minimizeLogParams } from "../clv/fit-log-params";
 import { modelFail } from "../clv/model-error";
-import { RUNAWAY_LOG } from "../clv/not-converged";
+import { RUNAWAY_LOG, runsAway } from "../clv/not-converged";
 import { expectedDiscountedPayments } from "./discounted-payments";
 
 /** The fewest periods after period 0 that separate α from β: one period only shows their ratio. */
@@ -32,7 +33,7 @@ export class ShiftedBetaGeometric {
   static fit(activeByPeriod: readonly number[]): FittedShiftedBetaGeometric {
     const cohort = requireCohort(activeByPeriod);
     const objective = makeSbgObjective(cohort);
-    const result = minimizeLogParams(objective, [0, 0]);
+    const result = minimizeLogParams(objective, [0, 0], runsAway);
     const [logAlpha, logBeta] = result.x;
     if (!result.converged || Math.abs(logAlpha) > RUNAWAY_LOG || Math.abs(logBeta) > RUNAWAY_LOG) {
       modelFail(noOptimum(cohort, logAlpha, logBeta));
@@ -98,7 +99,7 @@ function requireCohort(activeByPeriod: readonly number[]): readonly number[] {
  *   ln P(t) = ln B(α+1, β+t−1) − ln B(α, β),   ln S(T) = ln B(α, β+T) − ln B(α, β),
  * whose derivatives are differences of digammas: ∂ ln B(x, y)/∂x = ψ(x) − ψ(x+y).
  */
-function makeSbgObjective(cohort: readonly number[]) {
+export function makeSbgObjective(cohort: readonly number[]): ObjectiveWithGradient {
   const T = cohort.length - 1;
   return (logParams: Float64Array, gradient: Float64Array): number => {
     const alpha = Math.exp(logParams[0]);
@@ -136,8 +137,12 @@ function noOptimum(cohort: readonly number[], logAlpha: number, logBeta: number)
   let exposure = 0;
   for (let t = 0; t < T; t++) exposure += cohort[t];
   const constantChurn = (cohort[0] - cohort[T]) / exposure;
+  const percent = (v: number): string => `${Number((v * 100).toPrecision(3))}%`;
   if (logAlpha > RUNAWAY_LOG && logBeta > RUNAWAY_LOG) {
-    return `the retention rate does not rise from period to period, so the cohort shows no spread in churn for the sBG model to estimate (alpha and beta grow without bound); a constant churn rate of ${(constantChurn * 100).toPrecision(3)}% a period describes it: use LTV with that churn rate`;
+    const observed: string[] = [];
+    for (let t = 1; t <= T && cohort[t - 1] > 0; t++) observed.push(percent(cohort[t] / cohort[t - 1]));
+    const shown = observed.length > 8 ? [...observed.slice(0, 8), "…"] : observed;
+    return `the retention rate does not rise steadily from period to period (${shown.join(", ")}), so the cohort shows no spread in churn for the sBG model to estimate (alpha and beta grow without bound); a constant churn rate of ${(constantChurn * 100).toPrecision(3)}% a period describes it: use LTV with that churn rate`;
   }
   return "the sBG fit found no optimum (a parameter runs off to 0 or without bound); it needs a cohort whose retention rises gradually over at least a few periods";
 }
