@@ -21,7 +21,7 @@ const MODEL_NOTES: readonly string[] = [
   "What the models assume. Purchases: while a customer is active they buy at their own steady rate (customers differ, and the spread is estimated); after any repeat purchase they may leave for good with their own fixed probability; leaving is never observed, only inferred from silence. Spend: each customer has their own average order value, individual orders scatter around it, and it does not depend on how often they buy.",
   "When not to use them. Logs of fewer than a few hundred customers: the estimates swing with each customer (the functions refuse below " + `${MIN_REPEAT_CUSTOMERS} repeat customers, and fail with a reason when customers are too alike to tell apart). Businesses where buying is seasonal, or where big spenders buy more often, break the steady-rate or the independence assumption. Check a model on your own log first with CLV_MODEL's holdout_end.`,
   "An order is a purchase occasion: a customer's orders on the same day count as one, with their values added. Time is measured in weeks (days ÷ 7), as in the papers; orders after as_of are ignored. Rows blank in every range are skipped.",
-  "Validated against the published CDNOW results (2,357 customers): r 0.243, α 4.414, a 0.793, b 2.426, log-likelihood −9582.4; p 6.25, q 3.74, γ 15.44. The fit is maximum likelihood by BFGS with analytic gradients (Nelder–Mead only as a fallback), on customers grouped by identical history; docs/predictive-clv.md has the figures and timings.",
+  "Validated against the published CDNOW results (2,357 customers): r 0.243, α 4.414, a 0.793, b 2.426, log-likelihood −9582.4; p 6.25, q 3.74, γ 15.44. The fit is maximum likelihood by BFGS with analytic gradients (Nelder–Mead only as a fallback), on customers grouped by identical history; [predictive-clv.md](predictive-clv.md) has the figures and timings.",
 ];
 
 const ORDER_ARGS = [
@@ -216,7 +216,7 @@ export const CLV_MODEL: CatalogueEntry = {
         ["7+", 0, "", ""],
         ["all", 22, 0.36536079587716785, 0.36363636363636365],
       ],
-      explanation: "A toy log of 22 customers (A to V): the purchase model fitted on 2024 and checked on the first half of 2025 (26 weeks). Row 1 says the 10 customers with one repeat purchase in 2024 were expected to buy about 0.19 times each in 2025 and bought 0.30 times; with so few customers per row, differences of this size are noise. Rows without customers stay in place so a chart of the table keeps its shape.",
+      explanation: "A toy log of 22 customers (A to V): the purchase model fitted on 2024 and checked on the first half of 2025 (about 26 weeks). Row 1 says the 10 customers with one repeat purchase in 2024 were expected to buy about 0.19 times each in 2025 and bought 0.30 times; with so few customers per row, differences of this size are noise. Rows without customers stay in place so a chart of the table keeps its shape.",
     },
   ],
   notes: [
