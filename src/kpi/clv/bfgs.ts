@@ -149,7 +149,7 @@ export function minimizeBfgs(f: ObjectiveWithGradient, x0: readonly number[], op
   return done("iterations", opts.maxIterations);
 }
 
-/** The full step x + d, when the objective is defined there and its gradient is smaller in every-coordinate norm. */
+/** The full step x + d, when the objective is defined there and its largest gradient component shrinks. */
 function gradientStep(
   evaluate: (x: Float64Array, gradient: Float64Array) => number,
   x: Float64Array,
