@@ -3,14 +3,14 @@ import { describe, expect, it } from "vitest";
 import { expectedPurchases } from "../../src/kpi/clv/bg-nbd";
 import { fitClvModel } from "../../src/kpi/clv/clv-model";
 import { predictClv } from "../../src/kpi/clv/clv-predict";
-import { KpiError } from "../../src/kpi/kpi-error";
+import { ModelError } from "../../src/kpi/clv/model-error";
 import { CDNOW_CALIBRATION_END, loadCdnowLog, serialOf } from "../fixtures/cdnow/load-cdnow";
 
 const round = (v: number, decimals: number): number => Number(v.toFixed(decimals));
 const log = loadCdnowLog();
 const asOf = CDNOW_CALIBRATION_END;
-const undiscounted = predictClv(log, { horizonDays: 39 * 7, asOf, annualDiscountRate: 0 }, "CLV_PREDICT");
-const discounted = predictClv(log, { horizonDays: 365, asOf, annualDiscountRate: 0.1 }, "CLV_PREDICT");
+const undiscounted = predictClv(log, { horizonDays: 39 * 7, asOf, annualDiscountRate: 0 });
+const discounted = predictClv(log, { horizonDays: 365, asOf, annualDiscountRate: 0.1 });
 
 describe("CLV model fitted on the raw CDNOW log as of 1997-09-30", () => {
   it("gives the published BG/NBD parameters r 0.243, α 4.414, a 0.793, b 2.426 and log-likelihood −9582.4", () => {
@@ -53,7 +53,7 @@ describe("CLV model fitted on the raw CDNOW log as of 1997-09-30", () => {
     let expected = 0;
     for (let k = 1; k <= 12; k++) {
       const endDays = Math.min(k * month, 365);
-      const cumulative = expectedPurchases(params, endDays / 7, history, "CLV_PREDICT");
+      const cumulative = expectedPurchases(params, endDays / 7, history);
       expected += (cumulative - previous) / Math.pow(1.1, endDays / 365.25);
       previous = cumulative;
     }
@@ -63,17 +63,17 @@ describe("CLV model fitted on the raw CDNOW log as of 1997-09-30", () => {
   });
 
   it("looks back from the last order when as_of is omitted", () => {
-    const summaryEnd = fitClvModel({ customerIds: log.customerIds, orderDates: log.orderDates }, undefined, "CLV_MODEL");
+    const summaryEnd = fitClvModel({ customerIds: log.customerIds, orderDates: log.orderDates }, undefined);
     expect(summaryEnd.model.asOf).toBe(serialOf(1998, 6, 30));
     expect(summaryEnd.model.p).toBeNull();
   });
 
   it("is deterministic", () => {
-    expect(predictClv(log, { horizonDays: 39 * 7, asOf, annualDiscountRate: 0 }, "CLV_PREDICT")).toEqual(undiscounted);
+    expect(predictClv(log, { horizonDays: 39 * 7, asOf, annualDiscountRate: 0 })).toEqual(undiscounted);
   });
 });
 
-describe("CLV errors name the function and the cause", () => {
+describe("CLV model errors say the cause (the catalogue entry adds its name)", () => {
   const d = (day: number): number => serialOf(2024, 1, 1) + day;
   const predict = (
     ids: string[],
@@ -81,44 +81,44 @@ describe("CLV errors name the function and the cause", () => {
     values: (number | null)[] | undefined,
     horizonDays = 365,
     annualDiscountRate = 0,
-  ) => () => predictClv({ customerIds: ids, orderDates: dates, orderValues: values }, { horizonDays, annualDiscountRate }, "CLV_PREDICT");
+  ) => () => predictClv({ customerIds: ids, orderDates: dates, orderValues: values }, { horizonDays, annualDiscountRate });
   // 12 customers, 8 of them buying again: enough rows to reach the fit, too few repeat buyers to pass it.
   const ids = ["a", "a", "b", "b", "c", "c", "d", "d", "e", "e", "f", "f", "g", "g", "h", "h", "i", "j", "k", "l"];
   const dates = ids.map((_, i) => d(i % 2 === 0 || i >= 16 ? i : i + 20));
   const values = ids.map(() => 10);
 
   it("an empty log", () => {
-    expect(predict([], [], [])).toThrow(/^CLV_PREDICT: the order log is empty$/);
+    expect(predict([], [], [])).toThrow(/^the order log is empty$/);
   });
 
   it("mismatched lengths", () => {
-    expect(predict(["a", "b"], [d(1)], [1])).toThrow(/^CLV_PREDICT: customer_ids has 2 rows but order_dates has 1/);
-    expect(predict(["a"], [d(1)], [1, 2])).toThrow(/^CLV_PREDICT: order_values has 2 rows but order_dates has 1/);
+    expect(predict(["a", "b"], [d(1)], [1])).toThrow(/^customer_ids has 2 rows but order_dates has 1/);
+    expect(predict(["a"], [d(1)], [1, 2])).toThrow(/^order_values has 2 rows but order_dates has 1/);
   });
 
   it("too few repeat customers", () => {
-    expect(predict(ids, dates, values)).toThrow(KpiError);
-    expect(predict(ids, dates, values)).toThrow(/^CLV_PREDICT: only 8 customer\(s\) bought again on a later day; .* at least 10 repeat customers/);
+    expect(predict(ids, dates, values)).toThrow(ModelError);
+    expect(predict(ids, dates, values)).toThrow(/^only 8 customer\(s\) bought again on a later day; .* at least 10 repeat customers/);
   });
 
   it("a negative order value, naming its row", () => {
     const refund = values.map((v, i) => (i === 6 ? -4 : v));
-    expect(predict(ids, dates, refund)).toThrow(/^CLV_PREDICT: order_values row 7 is -4; .*positive order values/);
+    expect(predict(ids, dates, refund)).toThrow(/^order_values row 7 is -4; .*positive order values/);
   });
 
   it("a blank order value, naming its row", () => {
     const blank = values.map((v, i) => (i === 3 ? null : v));
-    expect(predict(ids, dates, blank)).toThrow(/^CLV_PREDICT: order_values row 4 is blank/);
+    expect(predict(ids, dates, blank)).toThrow(/^order_values row 4 is blank/);
   });
 
   it("a repeat customer whose repeat orders are worth nothing", () => {
     const free = values.map((v, i) => (i === 5 ? 0 : v));
-    expect(predict(ids, dates, free)).toThrow(/^CLV_PREDICT: customer c \(first seen on row 5\) has repeat orders worth 0/);
+    expect(predict(ids, dates, free)).toThrow(/^customer c \(first seen on row 5\) has repeat orders worth 0/);
   });
 
   it("missing values, a bad horizon or a negative discount rate", () => {
-    expect(predict(ids, dates, undefined)).toThrow(/^CLV_PREDICT: order_values are needed/);
-    expect(predict(ids, dates, values, 0)).toThrow(/^CLV_PREDICT: horizon_days must be/);
-    expect(predict(ids, dates, values, 365, -0.1)).toThrow(/^CLV_PREDICT: annual_discount_rate must be 0 or more/);
+    expect(predict(ids, dates, undefined)).toThrow(/^order_values are needed/);
+    expect(predict(ids, dates, values, 0)).toThrow(/^horizon_days must be/);
+    expect(predict(ids, dates, values, 365, -0.1)).toThrow(/^annual_discount_rate must be 0 or more/);
   });
 });

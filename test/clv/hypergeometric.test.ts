@@ -1,10 +1,10 @@
 // The c·₂F₁ series against closed forms (Abramowitz & Stegun 15.1.3, 15.1.8).
 import { describe, expect, it } from "vitest";
 import { scaledHyp2f1 } from "../../src/kpi/clv/hypergeometric";
-import { KpiError } from "../../src/kpi/kpi-error";
+import { ModelError } from "../../src/kpi/clv/model-error";
 
 const value = (a: number, b: number, c: number, z: number): number => {
-  const s = scaledHyp2f1(a, b, c, z, "CLV_PREDICT");
+  const s = scaledHyp2f1(a, b, c, z);
   return s.mantissa * Math.exp(s.logScale);
 };
 
@@ -27,12 +27,12 @@ describe("scaledHyp2f1", () => {
   });
 
   it("rescales instead of overflowing", () => {
-    const s = scaledHyp2f1(300, 300, 2, 0.99, "CLV_PREDICT");
+    const s = scaledHyp2f1(300, 300, 2, 0.99);
     expect(s.logScale).toBeGreaterThan(0);
     expect(Number.isFinite(s.mantissa)).toBe(true);
   });
 
-  it("refuses arguments outside its domain with a KpiError", () => {
-    expect(() => scaledHyp2f1(1, 1, 2, 1, "CLV_PREDICT")).toThrow(KpiError);
+  it("refuses arguments outside its domain with a ModelError", () => {
+    expect(() => scaledHyp2f1(1, 1, 2, 1)).toThrow(ModelError);
   });
 });

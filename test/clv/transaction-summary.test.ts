@@ -1,12 +1,12 @@
 // The order-log summary against the published CDNOW summary, and its edge cases.
 import { describe, expect, it } from "vitest";
 import { summarizeTransactions } from "../../src/kpi/clv/transaction-summary";
-import { KpiError } from "../../src/kpi/kpi-error";
+import { ModelError } from "../../src/kpi/clv/model-error";
 import { CDNOW_CALIBRATION_END, loadCdnowLog, loadCdnowSummary, serialOf } from "../fixtures/cdnow/load-cdnow";
 
 describe("summary of the raw CDNOW log, as of 1997-09-30", () => {
   const published = loadCdnowSummary();
-  const derived = summarizeTransactions(loadCdnowLog(), CDNOW_CALIBRATION_END, "CLV_MODEL");
+  const derived = summarizeTransactions(loadCdnowLog(), CDNOW_CALIBRATION_END);
 
   it("has the spreadsheet serial of 1997-09-30", () => {
     expect(CDNOW_CALIBRATION_END).toBe(35703);
@@ -39,7 +39,6 @@ describe("summary edge cases", () => {
     const [a] = summarizeTransactions(
       { customerIds: ["a", "a", "a"], orderDates: [day(1), day(8) + 0.25, day(8) + 0.75], orderValues: [10, 5, 7] },
       day(15),
-      "CLV_MODEL",
     );
     expect(a).toEqual({ id: "a", orders: 2, x: 1, tx: 1, T: 2, totalValue: 22, zbar: 12 });
   });
@@ -48,7 +47,6 @@ describe("summary edge cases", () => {
     const [a] = summarizeTransactions(
       { customerIds: ["a", "a", "a"], orderDates: [day(1), day(8), day(9)], orderValues: [10, 5, 7] },
       day(8),
-      "CLV_MODEL",
     );
     expect(a).toMatchObject({ orders: 2, x: 1, tx: 1, T: 1, totalValue: 15, zbar: 5 });
   });
@@ -57,7 +55,6 @@ describe("summary edge cases", () => {
     const result = summarizeTransactions(
       { customerIds: ["b", "a", "b"], orderDates: [day(20), day(3), day(6)] },
       day(27),
-      "CLV_MODEL",
     );
     expect(result.map((c) => c.id)).toEqual(["b", "a"]);
     expect(result[0]).toMatchObject({ x: 1, tx: 2, T: 3, totalValue: null, zbar: null });
@@ -67,20 +64,19 @@ describe("summary edge cases", () => {
     const [a, b] = summarizeTransactions(
       { customerIds: ["a", "a", "b"], orderDates: [day(1), day(2), day(1)], orderValues: [3, null, 4] },
       day(10),
-      "CLV_MODEL",
     );
     expect(a.zbar).toBeNull();
     expect(b.totalValue).toBe(4);
   });
 
-  it("rejects mismatched lengths, an empty log and bad rows with KpiErrors", () => {
+  it("rejects mismatched lengths, an empty log and bad rows with ModelErrors", () => {
     const run = (ids: string[], dates: number[], asOf = day(30)) => () =>
-      summarizeTransactions({ customerIds: ids, orderDates: dates }, asOf, "CLV_MODEL");
-    expect(run(["a"], [day(1), day(2)])).toThrow(/^CLV_MODEL: customer_ids has 1 rows but order_dates has 2/);
-    expect(run([], [])).toThrow(/^CLV_MODEL: there are no orders on or before as_of/);
+      summarizeTransactions({ customerIds: ids, orderDates: dates }, asOf);
+    expect(run(["a"], [day(1), day(2)])).toThrow(/^customer_ids has 1 rows but order_dates has 2/);
+    expect(run([], [])).toThrow(/^there are no orders on or before as_of/);
     expect(run(["a"], [day(40)])).toThrow(/no orders on or before as_of/);
-    expect(run(["a", ""], [day(1), day(2)])).toThrow(/^CLV_MODEL: row 2 has no customer id/);
-    expect(run(["a", "b"], [day(1), NaN])).toThrow(/^CLV_MODEL: row 2 has no valid order date/);
-    expect(run(["a"], [day(1)], NaN)).toThrow(KpiError);
+    expect(run(["a", ""], [day(1), day(2)])).toThrow(/^row 2 has no customer id/);
+    expect(run(["a", "b"], [day(1), NaN])).toThrow(/^row 2 has no valid order date/);
+    expect(run(["a"], [day(1)], NaN)).toThrow(ModelError);
   });
 });

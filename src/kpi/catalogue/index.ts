@@ -10,6 +10,7 @@ import { CHURN_RATE, RETENTION_RATE } from "./entries/retention";
 import { MER, ROAS, ROI, ROMI } from "./entries/returns";
 import { KPI_BY } from "./entries/kpi-by";
 import { CLV_MODEL, CLV_PREDICT } from "./entries/predictive-clv";
+import { LTV_RETENTION, RETENTION_FORECAST, RETENTION_MODEL } from "./entries/retention-models";
 import { CSAT, NPS } from "./entries/satisfaction";
 import { SEARCH_TOP_SHARE } from "./entries/search";
 import { TIME_TO_CONVERT } from "./entries/time-to-convert";
@@ -26,6 +27,7 @@ export const CATALOGUE: readonly CatalogueEntry[] = [
   FUNNEL,
   GOAL_EXPECTED, GOAL_STATUS,
   CLV_PREDICT, CLV_MODEL,
+  RETENTION_MODEL, RETENTION_FORECAST, LTV_RETENTION,
 ];
 
 const BY_NAME = new Map(CATALOGUE.map((entry) => [entry.name, entry]));

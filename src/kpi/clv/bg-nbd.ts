@@ -1,112 +1,63 @@
-// The BG/NBD purchase-frequency model (Fader, Hardie & Lee 2005): likelihood, fit and predictions.
+// The BG/NBD purchase-frequency model (Fader, Hardie & Lee 2005): fit and predictions.
 import betaln from "@stdlib/math-base-special-betaln";
 import gammaln from "@stdlib/math-base-special-gammaln";
-import { KpiError } from "../kpi-error";
-import { groupRecency, type Recency, type RecencyGroups } from "./customer-groups";
+import { makeBgNbdObjective, type BgNbdParams } from "./bg-nbd-likelihood";
+import { groupRecency, type Recency } from "./customer-groups";
 import { MIN_REPEAT_CUSTOMERS } from "./fit-limits";
+import { minimizeLogParams } from "./fit-log-params";
 import { scaledHyp2f1 } from "./hypergeometric";
-import { notConverged } from "./not-converged";
-import { minimize } from "./optimizer";
+import { modelFail } from "./model-error";
+import { notConverged, runsAway } from "./not-converged";
 
 /**
  * While active, a customer buys at a Poisson rate λ ~ Gamma(r, α); after each purchase they drop out
  * for good with probability p ~ Beta(a, b). Times are in weeks.
  */
-export interface BgNbdParams {
-  readonly r: number;
-  readonly alpha: number;
-  readonly a: number;
-  readonly b: number;
-}
+export type { BgNbdParams } from "./bg-nbd-likelihood";
+export { bgNbdLogLikelihood } from "./bg-nbd-likelihood";
 
 export interface BgNbdFit {
   readonly params: BgNbdParams;
   readonly logLikelihood: number;
   readonly evaluations: number;
+  /** BFGS normally; Nelder–Mead when BFGS stalled and the derivative-free method finished the fit. */
+  readonly method: "BFGS" | "Nelder-Mead";
 }
 
 /**
- * Total log-likelihood, eq. 6 of "Counting Your Customers the Easy Way" in log form:
- * ln L = ln Γ(r+x) − ln Γ(r) + r ln α + ln B(a, b+x) − ln B(a, b)
- *        + ln[ (α+T)^−(r+x) + [x>0] · a/(b+x−1) · (α+t_x)^−(r+x) ],
- * the last sum taken with log-sum-exp since both powers underflow for heavy buyers.
+ * Where the fit starts, in (ln r, ln α, ln a, ln b): r = a = b = 1, and α, a time scale, at the observed
+ * weeks per repeat purchase rather than at 1 week.
  */
-export function bgNbdLogLikelihood(params: BgNbdParams, groups: RecencyGroups): number {
-  return makeLogLikelihood(groups)(params);
-}
-
-/**
- * A likelihood closure with its scratch buffers allocated once, for the optimiser's many calls. The
- * logarithms are taken once per distinct t_x and T, and one-time buyers (only the still-active term)
- * skip the log-sum-exp: what is left per group of repeat buyers is one exp and one log1p.
- */
-function makeLogLikelihood(groups: RecencyGroups): (params: BgNbdParams) => number {
-  const { xLevels, txLevels, TLevels } = groups;
-  const levelConstant = new Float64Array(xLevels.length);
-  const levelAliveWeight = new Float64Array(xLevels.length);
-  const logAlphaTx = new Float64Array(txLevels.length);
-  const logAlphaT = new Float64Array(TLevels.length);
-  return ({ r, alpha, a, b }) => {
-    const baseline = r * Math.log(alpha) - gammaln(r) - betaln(a, b);
-    const logA = Math.log(a);
-    for (let L = 0; L < xLevels.length; L++) {
-      const x = xLevels[L];
-      levelConstant[L] = baseline + gammaln(r + x) + betaln(a, b + x);
-      levelAliveWeight[L] = x > 0 ? logA - Math.log(b + x - 1) : 0;
-    }
-    for (let L = 0; L < txLevels.length; L++) logAlphaTx[L] = Math.log(alpha + txLevels[L]);
-    for (let L = 0; L < TLevels.length; L++) logAlphaT[L] = Math.log(alpha + TLevels[L]);
-    let total = 0;
-    for (let g = 0; g < groups.size; g++) {
-      const L = groups.xLevel[g];
-      const x = groups.x[g];
-      const rx = r + x;
-      const stillActive = -rx * logAlphaT[groups.TLevel[g]];
-      let term = stillActive;
-      if (x > 0) {
-        const droppedOut = levelAliveWeight[L] - rx * logAlphaTx[groups.txLevel[g]];
-        term =
-          stillActive > droppedOut
-            ? stillActive + Math.log1p(Math.exp(droppedOut - stillActive))
-            : droppedOut + Math.log1p(Math.exp(stillActive - droppedOut));
-      }
-      total += groups.count[g] * (levelConstant[L] + term);
-    }
-    return total;
-  };
-}
-
-/** Maximum-likelihood fit on log parameters, which keeps all four positive without constraints. */
-export function fitBgNbd(customers: readonly Recency[], functionName: string): BgNbdFit {
-  let repeaters = 0;
+export function bgNbdStart(customers: readonly Recency[]): number[] {
   let sumX = 0;
   let sumT = 0;
   for (const c of customers) {
-    if (c.x > 0) repeaters++;
     sumX += c.x;
     sumT += c.T;
   }
+  return [0, Math.log(Math.max(sumT, 1e-9) / Math.max(sumX, 1)), 0, 0];
+}
+
+/** Maximum-likelihood fit on log parameters, which keeps all four positive without constraints. */
+export function fitBgNbd(customers: readonly Recency[]): BgNbdFit {
+  let repeaters = 0;
+  for (const c of customers) if (c.x > 0) repeaters++;
   if (repeaters < MIN_REPEAT_CUSTOMERS) {
-    throw new KpiError(
-      functionName,
+    modelFail(
       `only ${repeaters} customer(s) bought again on a later day; fitting the purchase model needs at least ${MIN_REPEAT_CUSTOMERS} repeat customers`,
     );
   }
-  const logLikelihood = makeLogLikelihood(groupRecency(customers));
-  const fromLog = (v: readonly number[]): BgNbdParams => ({
-    r: Math.exp(v[0]),
-    alpha: Math.exp(v[1]),
-    a: Math.exp(v[2]),
-    b: Math.exp(v[3]),
-  });
-  // α is a time scale, so it starts at the observed weeks per repeat purchase rather than at 1 week.
-  const start = [0, Math.log(Math.max(sumT, 1e-9) / Math.max(sumX, 1)), 0, 0];
-  const result = minimize((v) => -logLikelihood(fromLog(v)), start);
-  const params = fromLog(result.x);
-  if (!result.converged || !Object.values(params).every((p) => Number.isFinite(p) && p > 0)) {
-    throw new KpiError(functionName, notConverged("purchase model (BG/NBD)", result.x, result.evaluations));
+  const result = minimizeLogParams(makeBgNbdObjective(groupRecency(customers)), bgNbdStart(customers), runsAway);
+  const params: BgNbdParams = {
+    r: Math.exp(result.x[0]),
+    alpha: Math.exp(result.x[1]),
+    a: Math.exp(result.x[2]),
+    b: Math.exp(result.x[3]),
+  };
+  if (!result.converged || runsAway(result.x) || !Object.values(params).every((p) => Number.isFinite(p) && p > 0)) {
+    modelFail(notConverged("purchase model (BG/NBD)", result.x, result.evaluations));
   }
-  return { params, logLikelihood: -result.value, evaluations: result.evaluations };
+  return { params, logLikelihood: -result.value, evaluations: result.evaluations, method: result.method };
 }
 
 /** P(alive | x, t_x, T), eq. 13: 1 for a customer who never came back, since dropping out follows a purchase. */
@@ -122,13 +73,8 @@ export function probabilityAlive(params: BgNbdParams, customer: Recency): number
 const NEAR_ONE = 1e-5;
 
 /** E[X(t) | x, t_x, T]: expected purchases in the next t weeks of a customer with this history, eq. 10. */
-export function expectedPurchases(
-  params: BgNbdParams,
-  t: number,
-  customer: Recency,
-  functionName: string,
-): number {
-  return expectedPurchasesIfAlive(params, t, customer, functionName) * probabilityAlive(params, customer);
+export function expectedPurchases(params: BgNbdParams, t: number, customer: Recency): number {
+  return expectedPurchasesIfAlive(params, t, customer) * probabilityAlive(params, customer);
 }
 
 /**
@@ -140,29 +86,23 @@ export function expectedPurchasesIfAlive(
   params: BgNbdParams,
   t: number,
   customer: Pick<Recency, "x" | "T">,
-  functionName: string,
 ): number {
   if (t <= 0) return 0;
   if (Math.abs(params.a - 1) < NEAR_ONE) {
     // Eq. 10 is 0/0 at a = 1 and loses digits near it; the function itself is smooth there.
-    const below = seriesFormIfAlive({ ...params, a: 1 - NEAR_ONE }, t, customer, functionName);
-    const above = seriesFormIfAlive({ ...params, a: 1 + NEAR_ONE }, t, customer, functionName);
+    const below = seriesFormIfAlive({ ...params, a: 1 - NEAR_ONE }, t, customer);
+    const above = seriesFormIfAlive({ ...params, a: 1 + NEAR_ONE }, t, customer);
     return (below + above) / 2;
   }
-  return seriesFormIfAlive(params, t, customer, functionName);
+  return seriesFormIfAlive(params, t, customer);
 }
 
-function seriesFormIfAlive(
-  params: BgNbdParams,
-  t: number,
-  customer: Pick<Recency, "x" | "T">,
-  functionName: string,
-): number {
+function seriesFormIfAlive(params: BgNbdParams, t: number, customer: Pick<Recency, "x" | "T">): number {
   const { r, alpha, a, b } = params;
   const { x, T } = customer;
   const c = a + b + x - 1;
   const z = t / (alpha + T + t);
-  const series = scaledHyp2f1(r + x, b + x, c, z, functionName);
+  const series = scaledHyp2f1(r + x, b + x, c, z);
   // ((α+T)/(α+T+t))^(r+x) · c·₂F₁, combined in logs because each factor alone can over- or underflow.
   const logPower = (r + x) * (Math.log(alpha + T) - Math.log(alpha + T + t));
   const discounted = series.mantissa * Math.exp(series.logScale + logPower);
@@ -170,8 +110,8 @@ function seriesFormIfAlive(
 }
 
 /** E[X(t)] for a customer who has just made a first purchase, eq. 9 (eq. 10 with no history). */
-export function expectedPurchasesNewCustomer(params: BgNbdParams, t: number, functionName: string): number {
-  return expectedPurchases(params, t, { x: 0, tx: 0, T: 0 }, functionName);
+export function expectedPurchasesNewCustomer(params: BgNbdParams, t: number): number {
+  return expectedPurchases(params, t, { x: 0, tx: 0, T: 0 });
 }
 
 /** P(X(t) = n) for a customer who has just made a first purchase, eq. 8. */

@@ -1,6 +1,6 @@
 // Fits the purchase (BG/NBD) and spend (Gamma-Gamma) models on an order log and reports their parameters.
-import { KpiError } from "../kpi-error";
 import { fitBgNbd, type BgNbdParams } from "./bg-nbd";
+import { modelFail } from "./model-error";
 import { fitGammaGamma, type GammaGammaParams } from "./gamma-gamma";
 import { requireUsableOrderValues } from "./order-values";
 import { summarizeTransactions, type CustomerSummary, type OrderLog } from "./transaction-summary";
@@ -32,28 +32,25 @@ export interface FittedClv {
 }
 
 /** The date the models look back from when the caller gives none: the last order in the log. */
-export function latestOrderDate(orderDates: readonly number[], functionName: string): number {
+export function latestOrderDate(orderDates: readonly number[]): number {
   let latest = -Infinity;
   for (const d of orderDates) if (typeof d === "number" && d > latest) latest = d;
-  if (!Number.isFinite(latest)) throw new KpiError(functionName, "there are no order dates");
+  if (!Number.isFinite(latest)) modelFail("there are no order dates");
   return latest;
 }
 
-export function fitClvModel(log: OrderLog, asOfInput: number | undefined, functionName: string): FittedClv {
-  if (log.orderDates.length === 0) throw new KpiError(functionName, "the order log is empty");
-  const asOf = asOfInput ?? latestOrderDate(log.orderDates, functionName);
-  const summaries = summarizeTransactions(log, asOf, functionName);
+export function fitClvModel(log: OrderLog, asOfInput: number | undefined): FittedClv {
+  if (log.orderDates.length === 0) modelFail("the order log is empty");
+  const asOf = asOfInput ?? latestOrderDate(log.orderDates);
+  const summaries = summarizeTransactions(log, asOf);
   if (log.orderValues !== undefined) {
-    requireUsableOrderValues({ ...log, orderValues: log.orderValues }, summaries, asOf, functionName);
+    requireUsableOrderValues({ ...log, orderValues: log.orderValues }, summaries, asOf);
   }
-  const bg = fitBgNbd(summaries, functionName);
+  const bg = fitBgNbd(summaries);
   const gg =
     log.orderValues === undefined
       ? null
-      : fitGammaGamma(
-          summaries.map((s) => ({ x: s.x, zbar: s.zbar ?? NaN })),
-          functionName,
-        );
+      : fitGammaGamma(summaries.map((s) => ({ x: s.x, zbar: s.zbar ?? NaN })));
   return {
     model: {
       ...bg.params,

@@ -1,7 +1,7 @@
 // Predicts each customer's purchases, order value and discounted lifetime value over a horizon.
-import { KpiError } from "../kpi-error";
 import { expectedPurchasesIfAlive, probabilityAlive, type BgNbdParams } from "./bg-nbd";
 import { fitClvModel, type ClvModel } from "./clv-model";
+import { modelFail } from "./model-error";
 import { expectedOrderValue } from "./gamma-gamma";
 import { DAYS_PER_TIME_UNIT, type OrderLog } from "./transaction-summary";
 
@@ -36,20 +36,20 @@ const DAYS_PER_MONTH = DAYS_PER_YEAR / 12;
 // the hypergeometric series (one per customer group and month) slows as the horizon grows.
 const MAX_HORIZON_DAYS = 3653;
 
-export function predictClv(log: OrderLog, options: ClvPredictOptions, functionName: string): ClvPrediction {
+export function predictClv(log: OrderLog, options: ClvPredictOptions): ClvPrediction {
   const { horizonDays, annualDiscountRate } = options;
   if (!(Number.isFinite(horizonDays) && horizonDays > 0 && horizonDays <= MAX_HORIZON_DAYS)) {
-    throw new KpiError(functionName, `horizon_days must be a number of days above 0 and at most ${MAX_HORIZON_DAYS} (ten years)`);
+    modelFail(`horizon_days must be a number of days above 0 and at most ${MAX_HORIZON_DAYS} (ten years)`);
   }
   if (!(Number.isFinite(annualDiscountRate) && annualDiscountRate >= 0)) {
-    throw new KpiError(functionName, "annual_discount_rate must be 0 or more (0.1 for 10% a year)");
+    modelFail("annual_discount_rate must be 0 or more (0.1 for 10% a year)");
   }
   if (log.orderValues === undefined) {
-    throw new KpiError(functionName, "order_values are needed to predict customer lifetime value");
+    modelFail("order_values are needed to predict customer lifetime value");
   }
-  const fitted = fitClvModel(log, options.asOf, functionName);
+  const fitted = fitClvModel(log, options.asOf);
   const spend = fitted.gammaGamma;
-  if (spend === null) throw new KpiError(functionName, "internal: spend model missing");
+  if (spend === null) modelFail("internal: spend model missing");
 
   // Expected purchases of an active customer depend on x and T only; P(alive) brings in t_x per customer.
   const schedule = discountSchedule(horizonDays, annualDiscountRate);
@@ -58,7 +58,7 @@ export function predictClv(log: OrderLog, options: ClvPredictOptions, functionNa
     const key = `${s.x}|${s.T}`;
     let ifAlive = byHistory.get(key);
     if (ifAlive === undefined) {
-      ifAlive = discountedPurchasesIfAlive(fitted.bgNbd, s, schedule, functionName);
+      ifAlive = discountedPurchasesIfAlive(fitted.bgNbd, s, schedule);
       byHistory.set(key, ifAlive);
     }
     const alive = probabilityAlive(fitted.bgNbd, s);
@@ -105,12 +105,11 @@ function discountedPurchasesIfAlive(
   params: BgNbdParams,
   history: { x: number; T: number },
   schedule: Schedule,
-  functionName: string,
 ): { total: number; discounted: number } {
   let previous = 0;
   let discounted = 0;
   for (let k = 0; k < schedule.ends.length; k++) {
-    const cumulative = expectedPurchasesIfAlive(params, schedule.ends[k], history, functionName);
+    const cumulative = expectedPurchasesIfAlive(params, schedule.ends[k], history);
     discounted += (cumulative - previous) * schedule.factors[k];
     previous = cumulative;
   }

@@ -1,5 +1,5 @@
 // The Gaussian hypergeometric series behind the BG/NBD expected-purchase formulas, summed with a proven error bound.
-import { KpiError } from "../kpi-error";
+import { modelFail } from "./model-error";
 
 /** c·₂F₁(a, b; c; z) as mantissa·e^logScale, so huge values from long horizons do not overflow. */
 export interface ScaledValue {
@@ -22,9 +22,9 @@ const LOG_RESCALE = Math.log(RESCALE_ABOVE);
  * bounded: later term ratios are at most z·max(1,(a+n)/(n+1))·max(1,(b+n)/(c+n)), since both factors
  * are monotone in n. Summation stops when that geometric bound on the tail is below 1e−15 of the sum.
  */
-export function scaledHyp2f1(a: number, b: number, c: number, z: number, functionName: string): ScaledValue {
+export function scaledHyp2f1(a: number, b: number, c: number, z: number): ScaledValue {
   if (!(a > 0 && b > 0 && c > -1 && z >= 0 && z < 1)) {
-    throw new KpiError(functionName, `internal: hypergeometric series called outside its domain (a=${a}, b=${b}, c=${c}, z=${z})`);
+    modelFail(`internal: hypergeometric series called outside its domain (a=${a}, b=${b}, c=${c}, z=${z})`);
   }
   let sum = c;
   let term = a * b * z;
@@ -43,8 +43,5 @@ export function scaledHyp2f1(a: number, b: number, c: number, z: number, functio
     }
     if (term === 0) return { mantissa: sum, logScale };
   }
-  throw new KpiError(
-    functionName,
-    "the expected-purchases series did not converge; the horizon is too long for the fitted model",
-  );
+  return modelFail("the expected-purchases series did not converge; the horizon is too long for the fitted model");
 }

@@ -1,4 +1,4 @@
-// Deterministic Nelder–Mead minimiser with restarts, used to fit the CLV models on log-scale parameters.
+// Deterministic Nelder–Mead minimiser with restarts: the derivative-free fallback of the CLV and retention fits when BFGS stalls.
 
 export interface MinimizeOptions {
   /** Edge length of the first simplex, in the units of x (log units for the CLV fits). */

@@ -1,7 +1,9 @@
 // Reads the customer-id, order-date and order-value ranges of a CLV custom function into an order log.
 import type { CellInput, CellValue } from "../cells";
 import { isBlank } from "../cells";
-import { cellToDateSerial, cellToNumber, describeCell, describeValue, forEachCell, isSpreadsheetError } from "../coerce";
+import {
+  cellSequence, cellToDateSerial, cellToNumber, describeCell, describeValue, isSpreadsheetError, type CellSequence,
+} from "../coerce";
 import { dateToSerial, serialToIsoDate } from "../dates";
 import { fail } from "../kpi-error";
 import type { OrderLog } from "./transaction-summary";
@@ -11,21 +13,16 @@ export interface OrderLogFromCells extends OrderLog {
   readonly idCells: ReadonlyMap<string, string | number>;
 }
 
-interface Located {
-  value: CellValue;
-  position: Parameters<Parameters<typeof forEachCell>[1]>[1];
-}
-
-function cellsOf(input: CellInput): Located[] {
-  const out: Located[] = [];
-  forEachCell(input, (value, position) => out.push({ value, position }));
-  return out;
-}
+type Position = ReturnType<CellSequence["position"]>;
 
 /** A customer id as text, so 1001 the number and "1001" the text are one customer. */
-function idText(fn: string, { value, position }: Located): string {
-  if (typeof value === "string" && isSpreadsheetError(value)) {
-    return fail(fn, `${describeCell("customer_ids", position)} is ${describeValue(value)}, not a customer id`);
+function idText(fn: string, value: CellValue, position: () => Position): string {
+  if (typeof value === "string") {
+    // Only text starting with "#" can be an error value; most ids skip the lookup.
+    if (value.includes("#") && isSpreadsheetError(value)) {
+      return fail(fn, `${describeCell("customer_ids", position())} is ${describeValue(value)}, not a customer id`);
+    }
+    return value.trim();
   }
   if (value instanceof Date) return serialToIsoDate(dateToSerial(value));
   if (typeof value === "boolean") return value ? "TRUE" : "FALSE";
@@ -36,7 +33,8 @@ function idText(fn: string, { value, position }: Located): string {
  * One order per row of the three ranges, which must have the same number of cells. Rows blank in every
  * range are skipped, so open-ended ranges like A2:A work; a row with some cells filled must have an id
  * and a date. Values may be blank here: whether that is acceptable is the spend model's call, and it
- * names the row by its number within the range.
+ * names the row by its number within the range. Cells are read in place, without copying the ranges:
+ * an order log can fill a good part of a sheet.
  */
 export function readOrderLog(
   fn: string,
@@ -44,9 +42,9 @@ export function readOrderLog(
   orderDates: CellInput,
   orderValues: CellInput | undefined,
 ): OrderLogFromCells {
-  const ids = cellsOf(customerIds);
-  const dates = cellsOf(orderDates);
-  const values = orderValues === undefined ? undefined : cellsOf(orderValues);
+  const ids = cellSequence(customerIds);
+  const dates = cellSequence(orderDates);
+  const values = orderValues === undefined ? undefined : cellSequence(orderValues);
   if (dates.length !== ids.length) {
     fail(fn, `order_dates has ${dates.length} cells but customer_ids has ${ids.length}; give ranges of the same size`);
   }
@@ -60,22 +58,29 @@ export function readOrderLog(
     rowNumbers: [] as number[],
     idCells: new Map<string, string | number>(),
   };
+  const dateRef = { fn, arg: "order_dates" };
+  const valueRef = { fn, arg: "order_values" };
   for (let i = 0; i < ids.length; i++) {
-    const valueCell = values?.[i];
-    if (isBlank(ids[i].value) && isBlank(dates[i].value) && (valueCell === undefined || isBlank(valueCell.value))) {
-      continue;
-    }
-    const id = idText(fn, ids[i]);
-    if (id === "") fail(fn, `${describeCell("customer_ids", ids[i].position)} is blank, but its row has an order`);
-    const date = cellToDateSerial({ fn, arg: "order_dates" }, dates[i].value, dates[i].position);
-    if (date === null) fail(fn, `${describeCell("order_dates", dates[i].position)} is blank, but its row has an order`);
+    const idCell = ids.at(i);
+    const dateCell = dates.at(i);
+    const valueCell = values?.at(i);
+    if (isBlank(idCell) && isBlank(dateCell) && (values === undefined || isBlank(valueCell))) continue;
+    const id = idText(fn, idCell, () => ids.position(i));
+    if (id === "") fail(fn, `${describeCell("customer_ids", ids.position(i))} is blank, but its row has an order`);
+    const date = dateCell instanceof Date && !Number.isNaN(dateCell.getTime())
+      ? dateToSerial(dateCell)
+      : cellToDateSerial(dateRef, dateCell, dates.position(i));
+    if (date === null) fail(fn, `${describeCell("order_dates", dates.position(i))} is blank, but its row has an order`);
     log.customerIds.push(id);
-    const idCell = ids[i].value;
     if (!log.idCells.has(id)) log.idCells.set(id, typeof idCell === "number" ? idCell : id);
     log.orderDates.push(date);
     log.rowNumbers.push(i + 1);
-    if (log.orderValues !== undefined && valueCell !== undefined) {
-      log.orderValues.push(cellToNumber({ fn, arg: "order_values" }, valueCell.value, valueCell.position));
+    if (log.orderValues !== undefined && values !== undefined) {
+      log.orderValues.push(
+        typeof valueCell === "number" && Number.isFinite(valueCell)
+          ? valueCell
+          : cellToNumber(valueRef, valueCell, values.position(i)),
+      );
     }
   }
   if (log.customerIds.length === 0) fail(fn, "the order log is empty: customer_ids and order_dates are blank");

@@ -1,5 +1,5 @@
 // Checks the order values the spend model will see, naming the row that makes it unusable.
-import { KpiError } from "../kpi-error";
+import { modelFail } from "./model-error";
 import { rowNumberOf, type CustomerSummary } from "./transaction-summary";
 
 /**
@@ -18,7 +18,6 @@ export function requireUsableOrderValues(
   },
   summaries: readonly CustomerSummary[],
   asOf: number,
-  functionName: string,
 ): void {
   const asOfDay = Math.floor(asOf);
   const { customerIds, orderDates, orderValues } = log;
@@ -26,24 +25,18 @@ export function requireUsableOrderValues(
     if (Math.floor(orderDates[row]) > asOfDay) continue;
     const value = orderValues[row];
     if (typeof value !== "number" || !Number.isFinite(value)) {
-      throw new KpiError(
-        functionName,
-        `order_values row ${rowNumberOf(log, row)} is blank or not a number; the spend model needs a value for every order`,
+      modelFail(`order_values row ${rowNumberOf(log, row)} is blank or not a number; the spend model needs a value for every order`,
       );
     }
     if (value < 0) {
-      throw new KpiError(
-        functionName,
-        `order_values row ${rowNumberOf(log, row)} is ${value}; the spend model needs positive order values (leave refunds out)`,
+      modelFail(`order_values row ${rowNumberOf(log, row)} is ${value}; the spend model needs positive order values (leave refunds out)`,
       );
     }
   }
   for (const s of summaries) {
     if (s.x > 0 && !((s.zbar ?? 0) > 0)) {
       const row = rowNumberOf(log, customerIds.indexOf(s.id));
-      throw new KpiError(
-        functionName,
-        `customer ${s.id} (first seen on row ${row}) has repeat orders worth 0 on average; the spend model needs positive order values`,
+      modelFail(`customer ${s.id} (first seen on row ${row}) has repeat orders worth 0 on average; the spend model needs positive order values`,
       );
     }
   }

@@ -1,5 +1,5 @@
 // Turns an order log into the per-customer recency/frequency/monetary summary the CLV models are fitted on.
-import { KpiError } from "../kpi-error";
+import { modelFail } from "./model-error";
 
 /** The models count time in weeks, as Fader, Hardie & Lee do for CDNOW. */
 export const DAYS_PER_TIME_UNIT = 7;
@@ -50,21 +50,17 @@ interface Accumulator {
  * day are one purchase occasion (their values add up), because the models describe purchase occasions
  * and a split basket is not a second visit. Orders after asOf are left out.
  */
-export function summarizeTransactions(log: OrderLog, asOf: number, functionName: string): CustomerSummary[] {
+export function summarizeTransactions(log: OrderLog, asOf: number): CustomerSummary[] {
   const { customerIds, orderDates, orderValues } = log;
   if (customerIds.length !== orderDates.length) {
-    throw new KpiError(
-      functionName,
-      `customer_ids has ${customerIds.length} rows but order_dates has ${orderDates.length}; they must match`,
+    modelFail(`customer_ids has ${customerIds.length} rows but order_dates has ${orderDates.length}; they must match`,
     );
   }
   if (orderValues !== undefined && orderValues.length !== orderDates.length) {
-    throw new KpiError(
-      functionName,
-      `order_values has ${orderValues.length} rows but order_dates has ${orderDates.length}; they must match`,
+    modelFail(`order_values has ${orderValues.length} rows but order_dates has ${orderDates.length}; they must match`,
     );
   }
-  if (!Number.isFinite(asOf)) throw new KpiError(functionName, "as_of is not a date");
+  if (!Number.isFinite(asOf)) modelFail("as_of is not a date");
   const asOfDay = Math.floor(asOf);
 
   // Each customer's days are collected first: the log need not be sorted by date.
@@ -74,10 +70,10 @@ export function summarizeTransactions(log: OrderLog, asOf: number, functionName:
     const id = customerIds[row];
     const date = orderDates[row];
     if (typeof id !== "string" || id === "") {
-      throw new KpiError(functionName, `row ${rowNumberOf(log, row)} has no customer id`);
+      modelFail(`row ${rowNumberOf(log, row)} has no customer id`);
     }
     if (typeof date !== "number" || !Number.isFinite(date)) {
-      throw new KpiError(functionName, `row ${rowNumberOf(log, row)} has no valid order date`);
+      modelFail(`row ${rowNumberOf(log, row)} has no valid order date`);
     }
     const day = Math.floor(date);
     if (day > asOfDay) continue;
@@ -93,7 +89,7 @@ export function summarizeTransactions(log: OrderLog, asOf: number, functionName:
     days.set(day, (days.get(day) ?? 0) + amount);
   }
   if (firstSeen.length === 0) {
-    throw new KpiError(functionName, "there are no orders on or before as_of");
+    modelFail("there are no orders on or before as_of");
   }
 
   return firstSeen.map((id) => {
