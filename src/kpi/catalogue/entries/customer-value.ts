@@ -39,7 +39,10 @@ export const LTV = numericEntry({
   ],
   returns: { kind: "number", description: "Lifetime gross-margin value of one account." },
   examples: [{ formula: "=LTV(100, 0.025, 0.8)", result: 3200, explanation: "100 a month at 80% margin and 2.5% monthly churn: 3,200." }],
-  notes: ["A churn rate of 0 means an unbounded lifetime: LTV is undefined and the function says so."],
+  notes: [
+    "A churn rate of 0 means an unbounded lifetime: LTV is undefined and the function says so.",
+    "One churn rate for every customer undervalues the ones who stay; with a cohort's retention by period, LTV_RETENTION uses the shifted-beta-geometric model instead.",
+  ],
   compute: ([arpa, churn, margin]) => ltv(arpa, churn, margin),
 });
 
