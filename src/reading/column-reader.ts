@@ -1,0 +1,222 @@
+// Reads one column's cells: decides from a sample what the column holds, converts each cell, and settles separators and day order from all of them.
+import type { CellValue } from "../kpi/cells";
+import { MAX_DATE_SERIAL, MIN_DATE_SERIAL } from "../kpi/dates";
+import { type DateReading, readDateText, serialWith } from "./date-text";
+import type { DayOrder, DecimalSeparator, ReadingLocale } from "./locale";
+import { type NumberReading, numberWith, readNumberText } from "./number-text";
+import { type CellSample, type ColumnKind, type ColumnReport, LISTED_CELLS } from "./reading-report";
+import { headerSaysDate } from "./row-words";
+
+/** Share of a sample's filled cells that must agree before a column is called numbers or dates. */
+const MAJORITY = 0.8;
+
+function isEmpty(value: CellValue): boolean {
+  return value === "" || value === null || value === undefined || (typeof value === "string" && value.trim() === "");
+}
+
+/** Google Ads writes "--" and " --" for "no value": blank, not unreadable. */
+function isPlaceholder(text: string): boolean {
+  const t = text.trim();
+  return t === "--" || t === "-" || t === "—" || t === "–";
+}
+
+class Samples {
+  count = 0;
+  readonly cells: CellSample[] = [];
+  add(address: string, text: string): void {
+    this.count++;
+    if (this.cells.length < LISTED_CELLS) this.cells.push({ address, text });
+  }
+}
+
+/** How the sample of a column was judged. */
+export function judgeColumn(header: string, sample: readonly CellValue[]): ColumnKind {
+  let filled = 0;
+  let numbers = 0;
+  let dates = 0;
+  let compact = 0;
+  let serials = 0;
+  for (const cell of sample) {
+    if (isEmpty(cell)) continue;
+    if (typeof cell === "string" && isPlaceholder(cell)) continue;
+    filled++;
+    if (cell instanceof Date) {
+      dates++;
+      continue;
+    }
+    if (typeof cell === "number") {
+      numbers++;
+      if (Number.isInteger(cell) && cell >= 19_000_101 && cell <= 22_001_231 && readDateText(String(cell))?.kind === "compact") compact++;
+      if (cell >= 1 && cell <= MAX_DATE_SERIAL) serials++;
+      continue;
+    }
+    if (typeof cell !== "string") continue;
+    const date = readDateText(cell);
+    if (date !== null && date.kind !== "compact") {
+      dates++;
+      continue;
+    }
+    if (date !== null) compact++;
+    if (readNumberText(cell) !== null) numbers++;
+  }
+  if (filled === 0) return "empty";
+  const needed = MAJORITY * filled;
+  const saysDate = headerSaysDate(header);
+  if (dates >= needed) return "date";
+  if (compact >= needed && (saysDate || compact === filled)) return "date";
+  if (saysDate && serials >= needed && dates + serials >= needed) return "date";
+  if (numbers >= needed) return "number";
+  return "text";
+}
+
+/**
+ * One column of a table. `read` converts a cell as soon as its reading is certain and leaves it as its
+ * text when it hangs on the column's decimal separator or day order, recording where; `settle` then
+ * decides those from every cell of the column (the locale only when the column cannot) and rewrites them.
+ */
+export class ColumnReader {
+  private dotEvidence = 0;
+  private commaEvidence = 0;
+  private dmyEvidence = 0;
+  private mdyEvidence = 0;
+  private readonly pendingRows: number[] = [];
+  private readonly pendingReadings: Array<NumberReading | DateReading> = [];
+  private readonly unreadable = new Samples();
+  private readonly fromText = new Samples();
+  private ambiguousExample: CellSample | null = null;
+  private monthCells = 0;
+  private compactCells = 0;
+  private serialCells = 0;
+  decimal: DecimalSeparator | null = null;
+  dayOrder: DayOrder | null = null;
+
+  constructor(
+    readonly index: number,
+    readonly header: string,
+    readonly kind: ColumnKind,
+  ) {}
+
+  /** The cell's value as the report reads it: numbers, dates as serials; text that could not be read stays text. */
+  read(value: CellValue, rowIndex: number, address: () => string): CellValue {
+    if (typeof value !== "string") {
+      if (this.kind === "date" && typeof value === "number") return this.nativeDateNumber(value, address);
+      return value;
+    }
+    if (this.kind === "text" || this.kind === "empty") return value;
+    const text = value.trim();
+    if (text === "" || isPlaceholder(text)) return "";
+    if (this.kind === "number") {
+      const reading = readNumberText(text);
+      if (reading === null) {
+        this.unreadable.add(address(), text);
+        return value;
+      }
+      this.fromText.add(address(), text);
+      if (reading.kind === "exact") {
+        if (reading.decimal === ".") this.dotEvidence++;
+        else if (reading.decimal === ",") this.commaEvidence++;
+        return reading.value;
+      }
+      this.ambiguousExample ??= { address: address(), text };
+      this.pendingRows.push(rowIndex);
+      this.pendingReadings.push(reading);
+      return value;
+    }
+    const reading = readDateText(text);
+    if (reading === null) {
+      this.unreadable.add(address(), text);
+      return value;
+    }
+    this.fromText.add(address(), text);
+    if (reading.kind === "ambiguous") {
+      this.ambiguousExample ??= { address: address(), text };
+      this.pendingRows.push(rowIndex);
+      this.pendingReadings.push(reading);
+      return value;
+    }
+    if (reading.kind === "compact") this.compactCells++;
+    else {
+      if (reading.order === "DMY") this.dmyEvidence++;
+      else if (reading.order === "MDY") this.mdyEvidence++;
+      if (reading.month) this.monthCells++;
+    }
+    return reading.serial;
+  }
+
+  private nativeDateNumber(value: number, address: () => string): CellValue {
+    if (Number.isInteger(value) && value >= 19_000_101 && value <= 22_001_231) {
+      const compact = readDateText(String(value));
+      if (compact !== null && compact.kind === "compact") {
+        this.compactCells++;
+        return compact.serial;
+      }
+    }
+    if (value >= MIN_DATE_SERIAL && value <= MAX_DATE_SERIAL) {
+      this.serialCells++;
+      return value;
+    }
+    this.unreadable.add(address(), String(value));
+    return value;
+  }
+
+  /** Decides what the column could not, rewrites the cells left as text, and says what was assumed. */
+  settle(rows: CellValue[][], locale: ReadingLocale): ColumnReport {
+    const assumptions: string[] = [];
+    let mixed: string | null = null;
+    if (this.kind === "number") {
+      const dot = this.dotEvidence;
+      const comma = this.commaEvidence;
+      if (dot > 0 || comma > 0) {
+        this.decimal = dot >= comma ? "." : ",";
+        if (dot > 0 && comma > 0) {
+          mixed = `${dot} cells write a decimal point and ${comma} a decimal comma; each was read as written, and values like '1.200' with a decimal ${this.decimal === "." ? "point" : "comma"}, the column's majority`;
+        }
+      } else if (this.pendingRows.length > 0) {
+        this.decimal = locale.decimal;
+        const example = this.ambiguousExample;
+        assumptions.push(
+          `decimal ${locale.decimal === "," ? "comma" : "point"} from ${locale.source} (${locale.tag}): no value in the column settles it, and ${this.pendingRows.length} like ${example === null ? "" : `'${example.text}' (${example.address}) `}could be read either way`,
+        );
+      }
+    } else if (this.kind === "date") {
+      const dmy = this.dmyEvidence;
+      const mdy = this.mdyEvidence;
+      if (dmy > 0 || mdy > 0) {
+        this.dayOrder = dmy >= mdy ? "DMY" : "MDY";
+        if (dmy > 0 && mdy > 0) {
+          mixed = `${dmy} cells can only be day/month/year and ${mdy} only month/day/year; each was read as written, and the rest as ${this.dayOrder === "DMY" ? "day/month/year" : "month/day/year"}, the column's majority`;
+        }
+      } else if (this.pendingRows.length > 0) {
+        this.dayOrder = locale.dayOrder;
+        const example = this.ambiguousExample;
+        assumptions.push(
+          `${locale.dayOrder === "DMY" ? "day/month/year" : "month/day/year"} from ${locale.source} (${locale.tag}): no date in the column has a day above 12, and ${this.pendingRows.length} like ${example === null ? "" : `'${example.text}' (${example.address}) `}could be read either way`,
+        );
+      }
+      if (this.compactCells > 0) assumptions.push(`${this.compactCells} compact dates (YYYYMMDD) read as days`);
+      if (this.monthCells > 0) assumptions.push(`${this.monthCells} year-months read as the first day of the month`);
+      if (this.serialCells > 0 && this.fromText.count === 0) assumptions.push(`${this.serialCells} numbers read as spreadsheet date serials, since the header says date`);
+    }
+    for (let k = 0; k < this.pendingRows.length; k++) {
+      const row = rows[this.pendingRows[k]];
+      const reading = this.pendingReadings[k];
+      row[this.index] =
+        this.kind === "number"
+          ? numberWith(reading as NumberReading, this.decimal ?? locale.decimal)
+          : serialWith(reading as DateReading, this.dayOrder ?? locale.dayOrder);
+    }
+    this.pendingRows.length = 0;
+    this.pendingReadings.length = 0;
+    return {
+      index: this.index,
+      header: this.header,
+      kind: this.kind,
+      decimal: this.decimal,
+      dayOrder: this.dayOrder,
+      assumptions,
+      mixed,
+      unreadable: { count: this.unreadable.count, cells: [...this.unreadable.cells] },
+      fromText: { count: this.fromText.count, cells: [...this.fromText.cells] },
+    };
+  }
+}
