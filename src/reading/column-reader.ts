@@ -1,6 +1,8 @@
 // Reads one column's cells: decides from a sample what the column holds, converts each cell, and settles separators and day order from all of them.
 import type { CellValue } from "../kpi/cells";
 import { MAX_DATE_SERIAL, MIN_DATE_SERIAL } from "../kpi/dates";
+import { daySerial, isValidDay } from "./calendar";
+import { columnName } from "./column-name";
 import { type DateReading, readDateText, serialWith } from "./date-text";
 import type { DayOrder, DecimalSeparator, ReadingLocale } from "./locale";
 import { type NumberReading, numberWith, readNumberText } from "./number-text";
@@ -23,10 +25,55 @@ function isPlaceholder(text: string): boolean {
 class Samples {
   count = 0;
   readonly cells: CellSample[] = [];
-  add(address: string, text: string): void {
+  add(address: () => string, text: string): void {
     this.count++;
-    if (this.cells.length < LISTED_CELLS) this.cells.push({ address, text });
+    if (this.cells.length < LISTED_CELLS) this.cells.push({ address: address(), text });
   }
+}
+
+function isDigit(c: number): boolean {
+  return c >= 48 && c <= 57;
+}
+
+/**
+ * The common case read without the general parser: digits with at most one point whose reading cannot be
+ * a thousands group ("12", "45.50", "0.125", "1234.567"). NaN sends the cell to the general parser.
+ */
+function plainNumber(text: string): number {
+  const n = text.length;
+  if (n === 0 || n > 15) return Number.NaN;
+  let dot = -1;
+  for (let i = 0; i < n; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 46) {
+      if (dot >= 0) return Number.NaN;
+      dot = i;
+    } else if (!isDigit(c) && !(c === 45 && i === 0)) return Number.NaN;
+  }
+  const start = text.charCodeAt(0) === 45 ? 1 : 0;
+  if (dot === start || dot === n - 1) return Number.NaN;
+  // "1.200" could be 1.2 or 1200: the general parser reports it.
+  if (dot > 0 && n - dot - 1 === 3 && dot - start <= 3 && !(dot - start === 1 && text.charCodeAt(start) === 48)) return Number.NaN;
+  return Number(text);
+}
+
+/** "YYYY-MM-DD" as a serial without a regex: a seventh of a funnel export's cells are such dates. */
+function isoDay(text: string): number {
+  if (text.length !== 10 || text.charCodeAt(4) !== 45 || text.charCodeAt(7) !== 45) return Number.NaN;
+  let y = 0;
+  for (let i = 0; i < 4; i++) {
+    const c = text.charCodeAt(i);
+    if (!isDigit(c)) return Number.NaN;
+    y = y * 10 + c - 48;
+  }
+  const m0 = text.charCodeAt(5);
+  const m1 = text.charCodeAt(6);
+  const d0 = text.charCodeAt(8);
+  const d1 = text.charCodeAt(9);
+  if (!isDigit(m0) || !isDigit(m1) || !isDigit(d0) || !isDigit(d1)) return Number.NaN;
+  const m = (m0 - 48) * 10 + m1 - 48;
+  const d = (d0 - 48) * 10 + d1 - 48;
+  return isValidDay(y, m, d) ? daySerial(y, m, d) : Number.NaN;
 }
 
 /** How the sample of a column was judged. */
@@ -90,28 +137,55 @@ export class ColumnReader {
   decimal: DecimalSeparator | null = null;
   dayOrder: DayOrder | null = null;
 
+  private readonly letter: string;
+
   constructor(
     readonly index: number,
     readonly header: string,
     readonly kind: ColumnKind,
-  ) {}
+    private readonly prefix = "",
+  ) {
+    this.letter = columnName(index);
+  }
 
-  /** The cell's value as the report reads it: numbers, dates as serials; text that could not be read stays text. */
-  read(value: CellValue, rowIndex: number, address: () => string): CellValue {
+  private address(rowNumber: number): string {
+    return `${this.prefix}${this.letter}${rowNumber}`;
+  }
+
+  /**
+   * The cell's value as the report reads it: numbers, dates as serials; text that could not be read stays
+   * text. `rowIndex` is where the caller keeps the row (for `settle`), `rowNumber` the row users see.
+   */
+  read(value: CellValue, rowIndex: number, rowNumber: number): CellValue {
     if (typeof value !== "string") {
-      if (this.kind === "date" && typeof value === "number") return this.nativeDateNumber(value, address);
+      if (this.kind === "date" && typeof value === "number") return this.nativeDateNumber(value, rowNumber);
       return value;
     }
     if (this.kind === "text" || this.kind === "empty") return value;
+    const address = (): string => this.address(rowNumber);
+    if (this.kind === "number") {
+      const quick = plainNumber(value);
+      if (quick === quick) {
+        this.fromText.add(address, value);
+        if (quick !== Math.trunc(quick)) this.dotEvidence++;
+        return quick;
+      }
+    } else {
+      const quick = isoDay(value);
+      if (quick === quick) {
+        this.fromText.add(address, value);
+        return quick;
+      }
+    }
     const text = value.trim();
     if (text === "" || isPlaceholder(text)) return "";
     if (this.kind === "number") {
       const reading = readNumberText(text);
       if (reading === null) {
-        this.unreadable.add(address(), text);
+        this.unreadable.add(address, text);
         return value;
       }
-      this.fromText.add(address(), text);
+      this.fromText.add(address, text);
       if (reading.kind === "exact") {
         if (reading.decimal === ".") this.dotEvidence++;
         else if (reading.decimal === ",") this.commaEvidence++;
@@ -124,10 +198,10 @@ export class ColumnReader {
     }
     const reading = readDateText(text);
     if (reading === null) {
-      this.unreadable.add(address(), text);
+      this.unreadable.add(address, text);
       return value;
     }
-    this.fromText.add(address(), text);
+    this.fromText.add(address, text);
     if (reading.kind === "ambiguous") {
       this.ambiguousExample ??= { address: address(), text };
       this.pendingRows.push(rowIndex);
@@ -143,7 +217,7 @@ export class ColumnReader {
     return reading.serial;
   }
 
-  private nativeDateNumber(value: number, address: () => string): CellValue {
+  private nativeDateNumber(value: number, rowNumber: number): CellValue {
     if (Number.isInteger(value) && value >= 19_000_101 && value <= 22_001_231) {
       const compact = readDateText(String(value));
       if (compact !== null && compact.kind === "compact") {
@@ -155,7 +229,7 @@ export class ColumnReader {
       this.serialCells++;
       return value;
     }
-    this.unreadable.add(address(), String(value));
+    this.unreadable.add(() => this.address(rowNumber), String(value));
     return value;
   }
 

@@ -34,6 +34,7 @@ export class CsvTokenizer {
     const n = text.length;
     const delim = this.delimiter;
     let i = 0;
+    if (n === 0) return;
     if (this.afterCr) {
       this.afterCr = false;
       if (n > 0 && text.charCodeAt(0) === LF) i = 1;

@@ -108,7 +108,8 @@ export function dataRowSkip(row: readonly CellValue[], headers: readonly string[
       first = t;
       firstAt = c;
     }
-    if (typeof cell === "string" && headers[c] !== undefined && headers[c] !== "" && t.toLowerCase() === headers[c]) sameAsHeader++;
+    const h = headers[c];
+    if (typeof cell === "string" && h !== undefined && h !== "" && t.length === h.length && t.toLowerCase() === h) sameAsHeader++;
   }
   if (filled === 0) return skipped(rowNumber, "blank", "");
   if (first.startsWith("#")) return skipped(rowNumber, "comment", first);

@@ -1,6 +1,7 @@
 // Reads a table row by row (from a CSV tokenizer or a sheet's grid): finds the header, leaves out non-data rows, reads every column.
 import type { CellValue } from "../kpi/cells";
 import { ColumnReader, judgeColumn } from "./column-reader";
+export { columnName } from "./column-name";
 import { headerLanguage } from "./header-language";
 import { DEFAULT_LOCALE, type ReadingLocale, readingLocale } from "./locale";
 import { LISTED_ROWS, type ReadingReport, type SkippedRow } from "./reading-report";
@@ -27,17 +28,6 @@ export interface ReadTable {
   /** Rows below the header, row i being row headerRow + 1 + i; a skipped row is an empty array, so addresses stay true. */
   rows: CellValue[][];
   report: ReadingReport;
-}
-
-export function columnName(index: number): string {
-  let n = index + 1;
-  let s = "";
-  while (n > 0) {
-    const r = (n - 1) % 26;
-    s = String.fromCharCode(65 + r) + s;
-    n = Math.floor((n - 1) / 26);
-  }
-  return s;
 }
 
 const EMPTY_ROW: CellValue[] = [];
@@ -132,7 +122,7 @@ export class TableReader {
   private startColumns(): void {
     const data = this.buffer.slice(this.headerIndex + 1);
     const sample = data.filter((row, i) => dataRowSkip(row, this.foldedHeaders, this.headerIndex + 2 + i) === null);
-    this.readers = this.headers.map((header, c) => new ColumnReader(c, header, judgeColumn(header, sample.map((row) => row[c]))));
+    this.readers = this.headers.map((header, c) => new ColumnReader(c, header, judgeColumn(header, sample.map((row) => row[c])), this.prefix));
     const firstNumber = this.headerIndex + 2;
     for (let i = 0; i < data.length; i++) this.dataRow(data[i], firstNumber + i);
     this.buffer.length = 0;
@@ -147,11 +137,10 @@ export class TableReader {
     }
     const readers = this.readers as ColumnReader[];
     const index = this.rows.length;
-    const prefix = this.prefix;
     for (let c = 0; c < row.length && c < readers.length; c++) {
       const cell = row[c];
       if (typeof cell === "number" && readers[c].kind !== "date") continue;
-      row[c] = readers[c].read(cell, index, () => `${prefix}${columnName(c)}${rowNumber}`);
+      row[c] = readers[c].read(cell, index, rowNumber);
     }
     this.rows.push(row);
   }

@@ -1,4 +1,5 @@
 // Prints a summarize run for people: the mapping with its reasons, headline KPIs, the funnel, channels, time to convert.
+import { readingSection } from "./reading-section";
 import { formatChange, formatKpi, formatNumber, headlineKind } from "./kpi-format";
 import type { SummaryRun } from "./summary-run";
 import { textTable } from "./text-table";
@@ -99,6 +100,6 @@ function notesSection(run: SummaryRun): string {
 }
 
 export function textReport(run: SummaryRun): string {
-  const sections = [mappingSection(run), headlineSection(run), funnelSection(run), channelSection(run), timeSection(run), notesSection(run)];
+  const sections = [readingSection(run.reading, run.sheetName), mappingSection(run), headlineSection(run), funnelSection(run), channelSection(run), timeSection(run), notesSection(run)];
   return `${sections.filter((s): s is string => s !== null).join("\n\n")}\n`;
 }
