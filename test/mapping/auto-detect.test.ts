@@ -61,7 +61,7 @@ describe("proposeMapping on an aggregated sheet", () => {
 
   it("turns into a mapping", () => {
     const m = proposalToMapping(p);
-    expect(m).toMatchObject({ version: 1, sheetName: "Weekly", headerRow: 1, shape: "aggregated", spend: { header: "Ad spend", index: 6 } });
+    expect(m).toMatchObject({ version: 2, sheetName: "Weekly", headerRow: 1, shape: "aggregated", spend: { header: "Ad spend", index: 6 } });
     expect(m.stages.map((s) => s.key)).toEqual(["visits", "leads", "mql", "customers"]);
   });
 });

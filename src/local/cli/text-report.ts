@@ -94,6 +94,7 @@ function notesSection(run: SummaryRun): string {
   if (n.rowsWithoutDate > 0) lines.push(`${formatNumber(n.rowsWithoutDate, "count")} rows have no date: in totals, in no month or period`);
   if (n.negativeDurations > 0) lines.push(`${formatNumber(n.negativeDurations, "count")} records reached the last stage before the first: left out of time to convert`);
   if (n.revenueWithoutLastStage > 0) lines.push(`${formatNumber(n.revenueWithoutLastStage, "count")} records have revenue but never reached the last stage: not counted`);
+  if (n.datesWithoutStatus > 0) lines.push(`${formatNumber(n.datesWithoutStatus, "count")} stage dates are on records whose status does not reach that stage (lost or open deals): not counted`);
   for (const w of run.warnings) lines.push(`warning: ${w.message}`);
   if (run.out !== null) lines.push(`wrote ${run.out} with a "KPI Summary" sheet`);
   return lines.join("\n");
