@@ -20,13 +20,20 @@ export class ColumnAssigner {
 
   constructor(private readonly columns: readonly DetectedColumn[]) {}
 
+  /** Takes a column for a part of the mapping found elsewhere (a status column), so it is not listed as unused. */
+  claim(column: DetectedColumn, reason: string): void {
+    this.use(column, reason);
+  }
+
   assignStages(kind: "number" | "date"): Array<{ key: string; column: DetectedColumn; reason: string }> {
     const taken = new Map<string, DetectedColumn>();
     const result: Array<{ key: string; column: DetectedColumn; reason: string }> = [];
     // Explicit stage words first, so "Lead date" beats "Created" for leads and "Created" is left to be the record date.
     const passes = kind === "date" ? [false, true] : [false];
+    // Closer matches first, so "Sessions" beats "Engaged sessions" wherever the columns stand; ties keep sheet order.
+    const byScore = [...this.columns].sort((a, b) => (bestStageMatch(b, true)?.score ?? 0) - (bestStageMatch(a, true)?.score ?? 0));
     for (const allowDateOnly of passes) {
-      for (const column of this.columns) {
+      for (const column of byScore) {
         if (this.used.has(column.index)) continue;
         const match = bestStageMatch(column, allowDateOnly);
         if (match === undefined || match.target.kind !== "stage") continue;
@@ -90,7 +97,7 @@ export class ColumnAssigner {
       return { column: ref(candidate), reason };
     }
     const fallback =
-      firstStage !== null
+      firstStage !== null && firstStage.column !== null
         ? `no separate record date; periods use the first stage's date (${quoteHeader(firstStage.column.header)})`
         : "no separate record date, and no stage date to fall back on";
     return { column: null, reason: fallback };
