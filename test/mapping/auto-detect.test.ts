@@ -229,7 +229,7 @@ describe("proposeMapping with a messy header row", () => {
   });
 
   it("explains a period column that is not dates", () => {
-    const q = proposeMapping("Data", 1, ["Month", "Leads", "Customers"], [["Jan 2024", 5, 1]]);
+    const q = proposeMapping("Data", 1, ["Month", "Leads", "Customers"], [["Q1 of 2024", 5, 1]]);
     expect(q.date).toEqual({
       column: null,
       reason: "no column holds dates: column A 'Month' is named like a period but holds text in 1 of 1 sample rows; format it as dates",

@@ -162,6 +162,8 @@ const DERIVED_WORDS = new Set([
   "durchschn", "durchschnittlich", "durchschnittliche", "rate", "quote", "klickrate", "moyenne", "moyen", "taux", "promedio", "tasa", "media",
   "medio", "taxa", "tasso", "gemiddeld", "gemiddelde", "percentage", "rata", "tingkat", "purata", "kadar", "frekuensi", "frequenz", "frequence",
 ]);
+const FORECAST_WORDS = new Set(["expected", "forecast", "erwartetes", "erwartet", "voraussichtliches", "prevue", "prevista", "previsto", "prevista", "verwachte", "jangkaan", "perkiraan", "dijangka"]);
+
 export interface HeaderMatch {
   target: HeaderTarget;
   /** The synonym that matched, as written in the list above. */
@@ -202,7 +204,10 @@ export function matchHeader(header: string): HeaderMatch[] {
     const score = phraseScore(tokens, headerTokens(word));
     if (score > 0) matches.push({ target, word, score, dateOnly });
   };
+  // "Expected close date" is a forecast, not the day a stage was reached.
+  const forecast = tokens.some((t) => FORECAST_WORDS.has(t));
   for (const stage of KNOWN_STAGES) {
+    if (forecast) break;
     const target: HeaderTarget = { kind: "stage", key: stage.key };
     for (const word of stage.words) consider(target, word, false);
     for (const word of stage.dateOnlyWords) consider(target, word, true);
