@@ -17,6 +17,8 @@ function stageReason(wizard: Wizard, mapping: FunnelMapping, index: number): str
   if (proposed && stage.column && proposed.column && proposed.column.index === stage.column.index && proposed.column.header === stage.column.header) {
     return `Proposed: ${proposed.reason}.`;
   }
+  if (proposed && proposed.status && stage.status && proposed.column === null && stage.column === null) return `Proposed: ${proposed.reason}.`;
+  if (stage.column === null && stage.status) return "Reached by its status values (below), dated by the record's date.";
   if (stage.column === null) return mapping.shape === "aggregated" ? "Pick the column that counts this stage." : "Pick the column with the date each record reached this stage.";
   return wizard.state.start?.saved?.mapping.stages.some((s) => s.key === stage.key && s.column?.index === stage.column?.index)
     ? "As saved."

@@ -1,26 +1,6 @@
 // The text report's account of reading the file: encoding and delimiter, the header row, every skipped row and what each column assumed.
-import type { ColumnReport, ReadingReport } from "../../reading/reading-report";
-import { columnName } from "../../reading/column-name";
-
-function quoted(cells: ColumnReport["unreadable"]["cells"]): string {
-  return cells.map((c) => `${c.address} '${c.text.length > 30 ? `${c.text.slice(0, 29)}…` : c.text}'`).join(", ");
-}
-
-/** What a column's reading needs the user to know; empty when nothing was assumed or left unread. */
-export function columnNotes(c: ColumnReport): string[] {
-  const name = `${columnName(c.index)} '${c.header}'`;
-  const lines: string[] = [];
-  for (const a of c.assumptions) lines.push(`${name}: ${a}`);
-  if (c.mixed !== null) lines.push(`${name}: mixed formats: ${c.mixed}`);
-  if (c.unreadable.count > 0) {
-    const what = c.kind === "date" ? "dates" : "numbers";
-    const more = c.unreadable.count - c.unreadable.cells.length;
-    lines.push(
-      `${name}: ${c.unreadable.count} ${c.unreadable.count === 1 ? "cell is" : "cells are"} not ${what} and ${c.unreadable.count === 1 ? "was" : "were"} left out: ${quoted(c.unreadable.cells)}${more > 0 ? ` and ${more} more` : ""}`,
-    );
-  }
-  return lines;
-}
+import { columnNotes } from "../../reading/column-notes";
+import type { ReadingReport } from "../../reading/reading-report";
 
 export function readingSection(reading: ReadingReport | null, sheetName: string): string | null {
   if (reading === null) return null;
