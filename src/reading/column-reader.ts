@@ -249,7 +249,7 @@ export class ColumnReader {
         this.decimal = locale.decimal;
         const example = this.ambiguousExample;
         assumptions.push(
-          `decimal ${locale.decimal === "," ? "comma" : "point"} from ${locale.source} (${locale.tag}): no value in the column settles it, and ${this.pendingRows.length} like ${example === null ? "" : `'${example.text}' (${example.address}) `}could be read either way`,
+          `decimal ${locale.decimal === "," ? "comma" : "point"} from ${locale.tag}, ${locale.source}: no value in the column settles it, and ${this.pendingRows.length} like ${example === null ? "" : `'${example.text}' (${example.address}) `}could be read either way`,
         );
       }
     } else if (this.kind === "date") {
@@ -264,7 +264,7 @@ export class ColumnReader {
         this.dayOrder = locale.dayOrder;
         const example = this.ambiguousExample;
         assumptions.push(
-          `${locale.dayOrder === "DMY" ? "day/month/year" : "month/day/year"} from ${locale.source} (${locale.tag}): no date in the column has a day above 12, and ${this.pendingRows.length} like ${example === null ? "" : `'${example.text}' (${example.address}) `}could be read either way`,
+          `${locale.dayOrder === "DMY" ? "day/month/year" : "month/day/year"} from ${locale.tag}, ${locale.source}: no date in the column has a day above 12, and ${this.pendingRows.length} like ${example === null ? "" : `'${example.text}' (${example.address}) `}could be read either way`,
         );
       }
       if (this.compactCells > 0) assumptions.push(`${this.compactCells} compact dates (YYYYMMDD) read as days`);

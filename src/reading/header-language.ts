@@ -1,8 +1,9 @@
 // Guesses a table's language from its header words, for the locale that breaks ties when nothing else gives one.
 
 const WORDS: ReadonlyArray<readonly [language: string, name: string, words: string]> = [
+  ["en", "English", "day date campaign name cost spend spent amount clicks impressions impr conversions conv value revenue sessions users leads total source medium channel stage close create created deal owner reach results won lost customers visits week month"],
   ["de", "German", "tag datum kosten klicks impressionen kampagne kampagnenname betrag ausgegebener ausgegebene umsatz sitzungen anzeigengruppe reichweite ergebnisse kanal quelle abschlussdatum erstelldatum erstellungsdatum phase gewonnen interaktionen conversionwert"],
-  ["fr", "French", "jour coût cout clics campagne montant dépensé depense revenu prospects clients canal impressions date de création clôture étape"],
+  ["fr", "French", "jour coût cout clics campagne montant dépensé depense revenu prospects clients canal création clôture étape nom semaine mois"],
   ["es", "Spanish", "día fecha coste costo clics campaña importe gastado impresiones ingresos canal clientes etapa cierre creación"],
   ["pt", "Portuguese", "dia data custo cliques campanha valor gasto impressões receita clientes canal etapa fechamento criação"],
   ["it", "Italian", "giorno data costo clic campagna importo speso impressioni entrate ricavi clienti canale fase chiusura creazione"],

@@ -1,7 +1,7 @@
 // What reading a table found and assumed: skipped rows with their reasons, and per column what was read and what could not be.
 import type { DayOrder, DecimalSeparator } from "./locale";
 
-export type SkipReason = "blank" | "comment" | "title" | "period" | "above-header" | "total" | "repeated-header";
+export type SkipReason = "blank" | "comment" | "title" | "period" | "above-header" | "total" | "repeated-header" | "note";
 
 export interface SkippedRow {
   /** 1-based row in the file or sheet. */

@@ -104,7 +104,9 @@ export class ColumnAssigner {
   }
 
   assignField(target: HeaderTarget, kind: "number" | "text", examples: string): FieldProposal {
-    for (const column of this.columns) {
+    const score = (c: DetectedColumn): number => c.matches.find((m) => sameTarget(m.target, target))?.score ?? 0;
+    // The closest header first ("Campaign name" before "Campaign group name"); ties keep sheet order.
+    for (const column of [...this.columns].sort((a, b) => score(b) - score(a))) {
       if (this.used.has(column.index)) continue;
       // Not only the top match: "Lead source" ties leads with channel, and only its text content settles it.
       const match = column.matches.find((m) => sameTarget(m.target, target));
@@ -176,6 +178,8 @@ export class ColumnAssigner {
     const first = this.firstWithHeader(column);
     if (first !== undefined) return `duplicate header: ${describeColumn(first)} has the same name`;
     if (column.profile.kind === "empty") return `header ${quoteHeader(column.header)} matches no funnel field, and the column ${describeProfile(column.profile)}`;
+    const kpiWord = derivedWord(column.header);
+    if (kpiWord !== null) return `header ${quoteHeader(column.header)} contains '${kpiWord}', so it looks like a computed rate or average: never a stage, never summed`;
     return `header ${quoteHeader(column.header)} matches no funnel field (the column ${describeProfile(column.profile)})`;
   }
 }

@@ -158,7 +158,7 @@ const FIELD_WORDS: ReadonlyArray<{ target: HeaderTarget; words: string[] }> = [
  * never a stage or an amount to sum.
  */
 const DERIVED_WORDS = new Set([
-  "per", "rate", "ratio", "cpa", "cac", "cpl", "cpc", "cpm", "ctr", "roas", "roi", "romi", "avg", "average", "percent", "pct", "share", "frequency",
+  "per", "pro", "par", "por", "je", "setiap", "rate", "ratio", "cpa", "cac", "cpl", "cpc", "cpm", "ctr", "roas", "roi", "romi", "avg", "average", "percent", "pct", "share", "frequency",
   "durchschn", "durchschnittlich", "durchschnittliche", "rate", "quote", "klickrate", "moyenne", "moyen", "taux", "promedio", "tasa", "media",
   "medio", "taxa", "tasso", "gemiddeld", "gemiddelde", "percentage", "rata", "tingkat", "purata", "kadar", "frekuensi", "frequenz", "frequence",
 ]);
