@@ -110,7 +110,8 @@ export function judgeColumn(header: string, sample: readonly CellValue[]): Colum
   const needed = MAJORITY * filled;
   const saysDate = headerSaysDate(header);
   if (dates >= needed) return "date";
-  if (compact >= needed && (saysDate || compact === filled)) return "date";
+  // 20260923 is a date only under a date header (GA4's "Date"); an id column of such numbers stays numbers.
+  if (compact >= needed && saysDate) return "date";
   if (saysDate && serials >= needed && dates + serials >= needed) return "date";
   if (numbers >= needed) return "number";
   return "text";
