@@ -9,6 +9,9 @@ import { type NumberReading, numberWith, readNumberText } from "./number-text";
 import { type CellSample, type ColumnKind, type ColumnReport, LISTED_CELLS } from "./reading-report";
 import { headerSaysDate } from "./row-words";
 
+/** Distinct labels remembered per column; unique ids past this many are kept as they come. */
+const MEMO_LIMIT = 10_000;
+
 /** Share of a sample's filled cells that must agree before a column is called numbers or dates. */
 const MAJORITY = 0.8;
 
@@ -139,6 +142,7 @@ export class ColumnReader {
   dayOrder: DayOrder | null = null;
 
   private readonly letter: string;
+  private readonly strings = new Map<string, string>();
 
   constructor(
     readonly index: number,
@@ -162,7 +166,7 @@ export class ColumnReader {
       if (this.kind === "date" && typeof value === "number") return this.nativeDateNumber(value, rowNumber);
       return value;
     }
-    if (this.kind === "text" || this.kind === "empty") return value;
+    if (this.kind === "text" || this.kind === "empty") return this.intern(value);
     const address = (): string => this.address(rowNumber);
     if (this.kind === "number") {
       const quick = plainNumber(value);
@@ -216,6 +220,17 @@ export class ColumnReader {
       if (reading.month) this.monthCells++;
     }
     return reading.serial;
+  }
+
+  /**
+   * Repeated labels share one string. A field sliced from a chunk of text keeps the whole chunk alive,
+   * so a million channel names would otherwise pin the file's text in memory.
+   */
+  private intern(text: string): string {
+    const known = this.strings.get(text);
+    if (known !== undefined) return known;
+    if (this.strings.size < MEMO_LIMIT) this.strings.set(text, text);
+    return text;
   }
 
   private nativeDateNumber(value: number, rowNumber: number): CellValue {
