@@ -25,12 +25,14 @@ function isPlaceholder(text: string): boolean {
   return t === "--" || t === "-" || t === "—" || t === "–";
 }
 
+/** Counts cells of one kind and keeps the first few with their address, made only for those few. */
 class Samples {
   count = 0;
   readonly cells: CellSample[] = [];
-  add(address: () => string, text: string): void {
+  constructor(private readonly addressOf: (rowNumber: number) => string) {}
+  add(rowNumber: number, text: string): void {
     this.count++;
-    if (this.cells.length < LISTED_CELLS) this.cells.push({ address: address(), text });
+    if (this.cells.length < LISTED_CELLS) this.cells.push({ address: this.addressOf(rowNumber), text });
   }
 }
 
@@ -132,8 +134,8 @@ export class ColumnReader {
   private mdyEvidence = 0;
   private readonly pendingRows: number[] = [];
   private readonly pendingReadings: Array<NumberReading | DateReading> = [];
-  private readonly unreadable = new Samples();
-  private readonly fromText = new Samples();
+  private readonly unreadable = new Samples((row) => this.address(row));
+  private readonly fromText = new Samples((row) => this.address(row));
   private ambiguousExample: CellSample | null = null;
   private monthCells = 0;
   private compactCells = 0;
@@ -167,18 +169,17 @@ export class ColumnReader {
       return value;
     }
     if (this.kind === "text" || this.kind === "empty") return this.intern(value);
-    const address = (): string => this.address(rowNumber);
     if (this.kind === "number") {
       const quick = plainNumber(value);
       if (quick === quick) {
-        this.fromText.add(address, value);
+        this.fromText.add(rowNumber, value);
         if (quick !== Math.trunc(quick)) this.dotEvidence++;
         return quick;
       }
     } else {
       const quick = isoDay(value);
       if (quick === quick) {
-        this.fromText.add(address, value);
+        this.fromText.add(rowNumber, value);
         return quick;
       }
     }
@@ -187,28 +188,28 @@ export class ColumnReader {
     if (this.kind === "number") {
       const reading = readNumberText(text);
       if (reading === null) {
-        this.unreadable.add(address, text);
+        this.unreadable.add(rowNumber, text);
         return value;
       }
-      this.fromText.add(address, text);
+      this.fromText.add(rowNumber, text);
       if (reading.kind === "exact") {
         if (reading.decimal === ".") this.dotEvidence++;
         else if (reading.decimal === ",") this.commaEvidence++;
         return reading.value;
       }
-      this.ambiguousExample ??= { address: address(), text };
+      this.ambiguousExample ??= { address: this.address(rowNumber), text };
       this.pendingRows.push(rowIndex);
       this.pendingReadings.push(reading);
       return value;
     }
     const reading = readDateText(text);
     if (reading === null) {
-      this.unreadable.add(address, text);
+      this.unreadable.add(rowNumber, text);
       return value;
     }
-    this.fromText.add(address, text);
+    this.fromText.add(rowNumber, text);
     if (reading.kind === "ambiguous") {
-      this.ambiguousExample ??= { address: address(), text };
+      this.ambiguousExample ??= { address: this.address(rowNumber), text };
       this.pendingRows.push(rowIndex);
       this.pendingReadings.push(reading);
       return value;
@@ -245,7 +246,7 @@ export class ColumnReader {
       this.serialCells++;
       return value;
     }
-    this.unreadable.add(() => this.address(rowNumber), String(value));
+    this.unreadable.add(rowNumber, String(value));
     return value;
   }
 

@@ -14,13 +14,14 @@ const QUOTE_SEEN = 3;
 /**
  * Same reading as the emulation's CSV import: a quote opens a quoted field only at the field's start,
  * `""` inside it is one quote, characters after the closing quote belong to the same field, an unclosed
- * quote runs to the end of the text, and CR, LF or CRLF end a record.
+ * quote runs to the end of the text, and CR, LF or CRLF end a record. The array handed to `onRecord`
+ * is reused for the next record: a caller that keeps it copies it (a million rows make no garbage arrays).
  */
 export class CsvTokenizer {
   private readonly delimiter: number;
   private mode = FIELD_START;
   private field = "";
-  private fields: string[] = [];
+  private readonly fields: string[] = [];
   private afterCr = false;
 
   constructor(
@@ -88,7 +89,7 @@ export class CsvTokenizer {
       this.fields.push(this.field);
       this.onRecord(this.fields);
     }
-    this.fields = [];
+    this.fields.length = 0;
     this.field = "";
     this.mode = FIELD_START;
   }
@@ -98,9 +99,8 @@ export class CsvTokenizer {
     this.field = "";
     this.mode = FIELD_START;
     if (c === this.delimiter) return at + 1;
-    const record = this.fields;
-    this.fields = [];
-    this.onRecord(record);
+    this.onRecord(this.fields);
+    this.fields.length = 0;
     if (c === CR) {
       if (at + 1 >= text.length) {
         this.afterCr = true;
@@ -115,7 +115,7 @@ export class CsvTokenizer {
 /** Every record of a whole text. */
 export function tokenizeCsv(text: string, delimiter: Delimiter): string[][] {
   const records: string[][] = [];
-  const tokenizer = new CsvTokenizer(delimiter, (fields) => records.push(fields));
+  const tokenizer = new CsvTokenizer(delimiter, (fields) => records.push([...fields]));
   tokenizer.push(text);
   tokenizer.end();
   return records;

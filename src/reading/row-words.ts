@@ -7,7 +7,11 @@ const TOTAL_LABEL = new RegExp(
   "i",
 );
 
+/** First letters of every total label: most first cells (a date, a number, a name) are ruled out without the pattern. */
+const TOTAL_INITIALS = new Set("tTgGsSiIjJoOeEzZ");
+
 export function isTotalLabel(text: string): boolean {
+  if (text.length === 0 || !TOTAL_INITIALS.has(text.trimStart().charAt(0))) return false;
   const t = text.replace(/\u00a0/g, " ").trim();
   return t !== "" && t.length <= 80 && TOTAL_LABEL.test(t);
 }

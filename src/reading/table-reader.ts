@@ -53,13 +53,14 @@ export class TableReader {
     this.prefix = options.sheetName ? `${options.sheetName}!` : "";
   }
 
-  push(row: CellValue[]): void {
+  /** `row` is only read: a caller may reuse the array for its next row. */
+  push(row: readonly CellValue[]): void {
     this.seen++;
     if (this.readers !== null) {
       this.dataRow(row, this.seen);
       return;
     }
-    this.buffer.push(row);
+    this.buffer.push([...row]);
     if (this.headerIndex < 0) {
       const given = this.options.headerRow;
       if (given !== null ? this.seen >= given : this.buffer.length >= this.scanRows) this.decideHeader();
@@ -128,7 +129,7 @@ export class TableReader {
     this.buffer.length = 0;
   }
 
-  private dataRow(row: CellValue[], rowNumber: number): void {
+  private dataRow(row: readonly CellValue[], rowNumber: number): void {
     const skip = dataRowSkip(row, this.foldedHeaders, rowNumber);
     if (skip !== null) {
       this.note(skip);
@@ -167,6 +168,6 @@ export class TableReader {
 /** Reads a whole grid at once (a sheet's values, an .xlsx sheet). */
 export function readGrid(grid: readonly (readonly CellValue[])[], options: TableReaderOptions): ReadTable {
   const reader = new TableReader(options);
-  for (const row of grid) reader.push([...row]);
+  for (const row of grid) reader.push(row);
   return reader.finish();
 }

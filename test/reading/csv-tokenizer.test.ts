@@ -8,7 +8,7 @@ import { CsvTokenizer, tokenizeCsv } from "../../src/reading/csv-tokenizer";
 
 function chunked(text: string, cuts: number[], delimiter: "," | ";" | "\t" | "|" = ","): string[][] {
   const rows: string[][] = [];
-  const tokenizer = new CsvTokenizer(delimiter, (r) => rows.push(r));
+  const tokenizer = new CsvTokenizer(delimiter, (r) => rows.push([...r]));
   let from = 0;
   for (const cut of [...cuts].sort((a, b) => a - b)) {
     tokenizer.push(text.slice(from, cut));
