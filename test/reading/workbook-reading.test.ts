@@ -31,3 +31,27 @@ describe("reading a workbook's sheet", () => {
     expect(json.mapping.headerRow).toBe(4);
   });
 });
+
+describe("--out from a locale CSV", () => {
+  it("writes the data sheet as read (rows in place, numbers and dates real), so the summary's formulas count what the report did", async () => {
+    const { loadXlsx } = await import("../../src/local/emulation");
+    const dir = tempDir();
+    const out = join(dir, "agency.xlsx");
+    const source = join(import.meta.dirname, "..", "fixtures", "exports", "agency-id.csv");
+    const result = await cli("summarize", source, "--out", out);
+    expect(result.stderr).toBe("");
+    expect(result.code).toBe(0);
+    const emu = await loadXlsx(out);
+    const data = emu.spreadsheet.getSheetByName("agency-id");
+    const values = data?.getDataRange().getValues() ?? [];
+    expect(values[0][0]).toBe("Laporan Kinerja Pemasaran Digital");
+    expect(values[3]).toEqual(["Tanggal", "Saluran", "Biaya", "Kunjungan", "Prospek", "Pelanggan", "Pendapatan"]);
+    expect(values[4].slice(1, 6)).toEqual(["Google Ads", 1_700_000, 1829, 22, 2]);
+    expect(values[4][0]).toBeInstanceOf(Date);
+    // The Jumlah rows stay as the text they were, and no formula counts them: they carry no date.
+    expect(values[16]).toEqual(["Jumlah", "", "Rp 11.500.000", "14.849", "300", "42", "Rp 88.650.000"]);
+    const spend = emu.spreadsheet.getRangeByName("kpi_spend")?.getValues().flat().filter((v) => typeof v === "number") ?? [];
+    expect(spend.reduce((a, b) => a + (b as number), 0)).toBe(22_950_000);
+    emu.dispose();
+  });
+});
