@@ -12,6 +12,9 @@ import { headerSaysDate } from "./row-words";
 /** Distinct labels remembered per column; unique ids past this many are kept as they come. */
 const MEMO_LIMIT = 10_000;
 
+/** Numbers read as date serials under a date header: 1954-09-03 to 2119-01-08. */
+const PLAUSIBLE_SERIALS = [20_000, 80_000] as const;
+
 /** Share of a sample's filled cells that must agree before a column is called numbers or dates. */
 const MAJORITY = 0.8;
 
@@ -99,7 +102,8 @@ export function judgeColumn(header: string, sample: readonly CellValue[]): Colum
     if (typeof cell === "number") {
       numbers++;
       if (Number.isInteger(cell) && cell >= 19_000_101 && cell <= 22_001_231 && readDateText(String(cell))?.kind === "compact") compact++;
-      if (cell >= 1 && cell <= MAX_DATE_SERIAL) serials++;
+      // Days from 1954 to 2119: a week number (1..53) or a day of the month under "Week" or "Day" is no date.
+      if (cell >= PLAUSIBLE_SERIALS[0] && cell <= PLAUSIBLE_SERIALS[1]) serials++;
       continue;
     }
     if (typeof cell !== "string") continue;

@@ -127,5 +127,7 @@ describe("per-column reports", () => {
     const read = readGrid([["Date", "Order id", "Day"], ["20260923", 20260923, 46288], ["20260924", 20260924, 46289]], { headerRow: 1, locale: null });
     expect(read.report.columns.map((c) => c.kind)).toEqual(["date", "number", "date"]);
     expect(read.rows[0]).toEqual([daySerial(2026, 9, 23), 20260923, 46288]);
+    const weeks = readGrid([["Week", "Leads"], [1, 5], [2, 7], [53, 1]], { headerRow: 1, locale: null });
+    expect(weeks.report.columns[0].kind).toBe("number");
   });
 });
