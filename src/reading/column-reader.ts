@@ -3,9 +3,9 @@ import type { CellValue } from "../kpi/cells";
 import { MAX_DATE_SERIAL, MIN_DATE_SERIAL } from "../kpi/dates";
 import { daySerial, isValidDay } from "./calendar";
 import { columnName } from "./column-name";
-import { type DateReading, readDateText, serialWith } from "./date-text";
+import { readDateText } from "./date-text";
 import type { DayOrder, DecimalSeparator, ReadingLocale } from "./locale";
-import { type NumberReading, numberWith, readNumberText } from "./number-text";
+import { readNumberText } from "./number-text";
 import { type CellSample, type ColumnKind, type ColumnReport, LISTED_CELLS } from "./reading-report";
 import { headerSaysDate } from "./row-words";
 
@@ -26,6 +26,37 @@ function isEmpty(value: CellValue): boolean {
 function isPlaceholder(text: string): boolean {
   const t = text.trim();
   return t === "--" || t === "-" || t === "—" || t === "–";
+}
+
+class PendingCells {
+  count = 0;
+  private rows = new Int32Array(256);
+  private first = new Float64Array(256);
+  private second = new Float64Array(256);
+
+  add(row: number, first: number, second: number): void {
+    if (this.count === this.rows.length) {
+      const size = this.rows.length * 2;
+      this.rows = grown(this.rows, new Int32Array(size));
+      this.first = grown(this.first, new Float64Array(size));
+      this.second = grown(this.second, new Float64Array(size));
+    }
+    this.rows[this.count] = row;
+    this.first[this.count] = first;
+    this.second[this.count] = second;
+    this.count++;
+  }
+
+  apply(rows: CellValue[][], column: number, useSecond: boolean): void {
+    const values = useSecond ? this.second : this.first;
+    for (let k = 0; k < this.count; k++) rows[this.rows[k]][column] = values[k];
+    this.count = 0;
+  }
+}
+
+function grown<T extends Int32Array | Float64Array>(from: T, to: T): T {
+  to.set(from);
+  return to;
 }
 
 /** Counts cells of one kind and keeps the first few with their address, made only for those few. */
@@ -136,8 +167,8 @@ export class ColumnReader {
   private commaEvidence = 0;
   private dmyEvidence = 0;
   private mdyEvidence = 0;
-  private readonly pendingRows: number[] = [];
-  private readonly pendingReadings: Array<NumberReading | DateReading> = [];
+  /** Cells waiting for the column's decision: where they are and their two readings, in flat arrays (no object per cell). */
+  private readonly pending = new PendingCells();
   private readonly unreadable = new Samples((row) => this.address(row));
   private readonly fromText = new Samples((row) => this.address(row));
   private ambiguousExample: CellSample | null = null;
@@ -202,8 +233,7 @@ export class ColumnReader {
         return reading.value;
       }
       this.ambiguousExample ??= { address: this.address(rowNumber), text };
-      this.pendingRows.push(rowIndex);
-      this.pendingReadings.push(reading);
+      this.pending.add(rowIndex, reading.ifDot, reading.ifComma);
       return value;
     }
     const reading = readDateText(text);
@@ -214,8 +244,7 @@ export class ColumnReader {
     this.fromText.add(rowNumber, text);
     if (reading.kind === "ambiguous") {
       this.ambiguousExample ??= { address: this.address(rowNumber), text };
-      this.pendingRows.push(rowIndex);
-      this.pendingReadings.push(reading);
+      this.pending.add(rowIndex, reading.dmy, reading.mdy);
       return value;
     }
     if (reading.kind === "compact") this.compactCells++;
@@ -266,11 +295,11 @@ export class ColumnReader {
         if (dot > 0 && comma > 0) {
           mixed = `${dot} cells write a decimal point and ${comma} a decimal comma; each was read as written, and values like '1.200' with a decimal ${this.decimal === "." ? "point" : "comma"}, the column's majority`;
         }
-      } else if (this.pendingRows.length > 0) {
+      } else if (this.pending.count > 0) {
         this.decimal = locale.decimal;
         const example = this.ambiguousExample;
         assumptions.push(
-          `decimal ${locale.decimal === "," ? "comma" : "point"} from ${locale.tag}, ${locale.source}: no value in the column settles it, and ${this.pendingRows.length} like ${example === null ? "" : `'${example.text}' (${example.address}) `}could be read either way`,
+          `decimal ${locale.decimal === "," ? "comma" : "point"} from ${locale.tag}, ${locale.source}: no value in the column settles it, and ${this.pending.count} like ${example === null ? "" : `'${example.text}' (${example.address}) `}could be read either way`,
         );
       }
     } else if (this.kind === "date") {
@@ -281,27 +310,20 @@ export class ColumnReader {
         if (dmy > 0 && mdy > 0) {
           mixed = `${dmy} cells can only be day/month/year and ${mdy} only month/day/year; each was read as written, and the rest as ${this.dayOrder === "DMY" ? "day/month/year" : "month/day/year"}, the column's majority`;
         }
-      } else if (this.pendingRows.length > 0) {
+      } else if (this.pending.count > 0) {
         this.dayOrder = locale.dayOrder;
         const example = this.ambiguousExample;
         assumptions.push(
-          `${locale.dayOrder === "DMY" ? "day/month/year" : "month/day/year"} from ${locale.tag}, ${locale.source}: no date in the column has a day above 12, and ${this.pendingRows.length} like ${example === null ? "" : `'${example.text}' (${example.address}) `}could be read either way`,
+          `${locale.dayOrder === "DMY" ? "day/month/year" : "month/day/year"} from ${locale.tag}, ${locale.source}: no date in the column has a day above 12, and ${this.pending.count} like ${example === null ? "" : `'${example.text}' (${example.address}) `}could be read either way`,
         );
       }
       if (this.compactCells > 0) assumptions.push(`${this.compactCells} compact dates (YYYYMMDD) read as days`);
       if (this.monthCells > 0) assumptions.push(`${this.monthCells} year-months read as the first day of the month`);
       if (this.serialCells > 0 && this.fromText.count === 0) assumptions.push(`${this.serialCells} numbers read as spreadsheet date serials, since the header says date`);
     }
-    for (let k = 0; k < this.pendingRows.length; k++) {
-      const row = rows[this.pendingRows[k]];
-      const reading = this.pendingReadings[k];
-      row[this.index] =
-        this.kind === "number"
-          ? numberWith(reading as NumberReading, this.decimal ?? locale.decimal)
-          : serialWith(reading as DateReading, this.dayOrder ?? locale.dayOrder);
-    }
-    this.pendingRows.length = 0;
-    this.pendingReadings.length = 0;
+    // The first reading is "decimal point" or "day first", the second "decimal comma" or "month first".
+    const second = this.kind === "number" ? (this.decimal ?? locale.decimal) === "," : (this.dayOrder ?? locale.dayOrder) === "MDY";
+    this.pending.apply(rows, this.index, second);
     return {
       index: this.index,
       header: this.header,

@@ -28,6 +28,8 @@ function exact(year: number, month: number, day: number, order: DayOrder | null,
 }
 
 export function readDateText(raw: string): DateReading | null {
+  const quick = dayMonthYear(raw);
+  if (quick !== undefined) return quick;
   const s = raw.replace(/[\u00a0\u202f]/g, " ").trim();
   if (s.length < 6 || s.length > 40) return null;
   let m = ISO.exec(s);
@@ -44,6 +46,31 @@ export function readDateText(raw: string): DateReading | null {
   m = MONTH_YEAR_NUMERIC.exec(s);
   if (m !== null && s.includes("/")) return exact(Number(m[2]), Number(m[1]), 1, null, true);
   return wordDate(s);
+}
+
+/** "23.09.2026", "9/23/2026", "01-08-2026" by one scan: most cells of a European export's date column. */
+function dayMonthYear(s: string): DateReading | null | undefined {
+  const n = s.length;
+  if (n < 8 || n > 10) return undefined;
+  const sep = s.charCodeAt(n - 5);
+  if (sep !== 46 && sep !== 47 && sep !== 45) return undefined;
+  const mid = s.charCodeAt(1) === sep ? 1 : s.charCodeAt(2) === sep ? 2 : -1;
+  if (mid < 0) return undefined;
+  const a = digits(s, 0, mid);
+  const b = digits(s, mid + 1, n - 5);
+  const y = digits(s, n - 4, n);
+  if (a < 0 || b < 0 || y < 0 || n - 5 - mid - 1 < 1 || n - 5 - mid - 1 > 2) return undefined;
+  return numericDate(a, b, y);
+}
+
+function digits(s: string, from: number, to: number): number {
+  let v = 0;
+  for (let i = from; i < to; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 48 || c > 57) return -1;
+    v = v * 10 + c - 48;
+  }
+  return to > from ? v : -1;
 }
 
 function numericDate(a: number, b: number, year: number): DateReading | null {
@@ -83,10 +110,4 @@ function wordDate(text: string): DateReading | null {
   const day = numbers[1 - yearAt];
   if (yearAt < 0 || day === undefined || day.length > 2) return null;
   return exact(Number(numbers[yearAt]), month, Number(day), null);
-}
-
-/** The serial of a reading once the column's day order is known. */
-export function serialWith(reading: DateReading, order: DayOrder): number {
-  if (reading.kind === "ambiguous") return order === "DMY" ? reading.dmy : reading.mdy;
-  return reading.serial;
 }

@@ -141,3 +141,32 @@ describe("dates in each locale's form", () => {
     expect(settled.report.columns[0].assumptions).toEqual([]);
   });
 });
+
+describe("the quick reader of digits, points and commas", () => {
+  it("reads every string of digits, points, commas and a leading minus exactly as the general reader", async () => {
+    const { readAnyNumber, readDigitsAndMarks } = await import("../../src/reading/number-text");
+    const text = fc.tuple(fc.constantFrom("", "-"), fc.array(fc.constantFrom("0", "1", "2", "5", "9", ".", ","), { minLength: 1, maxLength: 14 })).map(([s, cs]) => s + cs.join(""));
+    fc.assert(
+      fc.property(text, (t) => {
+        const quick = readDigitsAndMarks(t);
+        if (quick !== undefined) expect(quick, t).toEqual(readAnyNumber(t));
+      }),
+      { numRuns: 20_000 },
+    );
+  });
+});
+
+describe("the quick reader of numeric dates", () => {
+  it("agrees with the patterns on every short string of digits and separators", async () => {
+    const { readDateText } = await import("../../src/reading/date-text");
+    const slow = (t: string) => readDateText(` ${t} `);
+    const text = fc.array(fc.constantFrom("0", "1", "2", "3", "9", ".", "/", "-"), { minLength: 8, maxLength: 10 }).map((cs) => cs.join(""));
+    fc.assert(
+      fc.property(text, (t) => {
+        expect(readDateText(t), t).toEqual(slow(t));
+      }),
+      { numRuns: 20_000 },
+    );
+    expect(readDateText("23.09.2026")).toEqual(slow("23.09.2026"));
+  });
+});
