@@ -10,7 +10,7 @@ const ROOT = join(import.meta.dirname, "..");
 const GNU_TIME = "/usr/bin/time";
 
 /** Peak RSS of the child in MB: GNU time's report when it is installed, else the child's own resourceUsage. */
-function run(csv: string): { ms: number; peakMb: number | null; code: number | null; stderr: string } {
+export function runSummarize(csv: string): { ms: number; peakMb: number | null; code: number | null; stderr: string } {
   const launcher = join(ROOT, "bin", "funnel-kpis.mjs");
   const args = [launcher, "summarize", csv, "--json"];
   const started = performance.now();
@@ -32,7 +32,7 @@ export async function benchCli(): Promise<void> {
     await writeAggregatedCsv(csv, ROWS);
     const mb = statSync(csv).size / 1e6;
     console.log(`CLI: wrote ${ROWS.toLocaleString("en-US")}-row CSV (${mb.toFixed(0)} MB) in ${(performance.now() - writeStarted).toFixed(0)} ms`);
-    const result = run(csv);
+    const result = runSummarize(csv);
     if (result.code !== 0) throw new Error(`funnel-kpis exited ${result.code}: ${result.stderr.slice(0, 500)}`);
     const peak = result.peakMb === null ? "unknown" : `${result.peakMb.toFixed(0)} MB`;
     console.log(`CLI: summarize --json on ${ROWS.toLocaleString("en-US")} rows: ${(result.ms / 1000).toFixed(1)} s wall (process start included), peak RSS ${peak}`);

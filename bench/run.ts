@@ -2,6 +2,7 @@
 import { benchCatalogue } from "./catalogue";
 import { benchCli } from "./cli";
 import { benchClv } from "./clv";
+import { benchReading } from "./reading";
 import { benchSidebar } from "./sidebar";
 import { benchSummary } from "./summary";
 
@@ -11,6 +12,7 @@ const SECTIONS: [string, () => Promise<void>][] = [
   ["KPI Summary generation", benchSummary],
   ["Sidebar", benchSidebar],
   ["Command line on a 1,000,000-row CSV", benchCli],
+  ["Reading a 1,000,000-row German-locale export vs plain CSV", benchReading],
 ];
 
 const only = process.argv[2]?.toLowerCase();

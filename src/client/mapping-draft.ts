@@ -64,3 +64,47 @@ export function setField(mapping: FunnelMapping, field: MappingField, column: Co
 export function columnAt(headers: readonly string[], index: number): ColumnRef | null {
   return index >= 0 && index < headers.length ? { header: headers[index], index } : null;
 }
+
+/** The status column the mapping's status stages read, if any (they share one). */
+export function statusColumnOf(mapping: FunnelMapping): ColumnRef | null {
+  return mapping.stages.find((s) => s.status)?.status?.column ?? null;
+}
+
+/** Points every status stage at another status column; null removes every status. Values chosen for the old column are dropped. */
+export function setStatusColumn(mapping: FunnelMapping, column: ColumnRef | null): FunnelMapping {
+  const current = statusColumnOf(mapping);
+  const same = current !== null && column !== null && current.index === column.index && current.header === column.header;
+  return {
+    ...mapping,
+    stages: mapping.stages.map((s) => {
+      if (!s.status) return s;
+      const { status, ...rest } = s;
+      if (column === null) return rest;
+      return { ...rest, status: { column, values: same ? status.values : [] } };
+    }),
+  };
+}
+
+/**
+ * Says which stage a status value means: the value leaves every other stage and joins `stageKey`'s
+ * values (null: it reaches no stage). A stage left with no values loses its status.
+ */
+export function setValueStage(mapping: FunnelMapping, column: ColumnRef, value: string, stageKey: string | null): FunnelMapping {
+  return {
+    ...mapping,
+    stages: mapping.stages.map((s) => {
+      const values = (s.status?.values ?? []).filter((v) => v !== value);
+      if (s.key === stageKey) values.push(value);
+      if (values.length === 0) {
+        const { status: _dropped, ...rest } = s;
+        return rest;
+      }
+      return { ...s, status: { column, values } };
+    }),
+  };
+}
+
+/** The stage a status value currently means, or null. */
+export function stageOfValue(mapping: FunnelMapping, value: string): string | null {
+  return mapping.stages.find((s) => s.status?.values.includes(value))?.key ?? null;
+}

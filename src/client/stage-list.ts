@@ -14,9 +14,11 @@ export interface StageList {
 function stageReason(wizard: Wizard, mapping: FunnelMapping, index: number): string {
   const stage = mapping.stages[index];
   const proposed = wizard.state.inspection?.proposal.stages.find((s) => s.key === stage.key);
-  if (proposed && stage.column && proposed.column.index === stage.column.index && proposed.column.header === stage.column.header) {
+  if (proposed && stage.column && proposed.column && proposed.column.index === stage.column.index && proposed.column.header === stage.column.header) {
     return `Proposed: ${proposed.reason}.`;
   }
+  if (proposed && proposed.status && stage.status && proposed.column === null && stage.column === null) return `Proposed: ${proposed.reason}.`;
+  if (stage.column === null && stage.status) return "Reached by its status values (below), dated by the record's date.";
   if (stage.column === null) return mapping.shape === "aggregated" ? "Pick the column that counts this stage." : "Pick the column with the date each record reached this stage.";
   return wizard.state.start?.saved?.mapping.stages.some((s) => s.key === stage.key && s.column?.index === stage.column?.index)
     ? "As saved."

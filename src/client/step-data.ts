@@ -9,6 +9,8 @@ import { mappingFromProposal } from "./mapping-draft";
 import { stepProblems } from "./step-problems";
 import type { StepView, Wizard } from "./wizard";
 import { parseHeaderRow } from "./wizard-state";
+import { createReadingPanel } from "./reading-panel";
+import { createTextCellsPanel } from "./text-cells-panel";
 
 const SHAPE_LABELS: Record<FunnelShape, string> = {
   aggregated: "Aggregated (counts per period)",
@@ -22,7 +24,8 @@ export function createDataStep(wizard: Wizard): StepView {
   const headerInput = el("input", { id: "header-row", attrs: { type: "number", min: "1", step: "1", inputmode: "numeric" } });
   const shapeSelect = el("select", { id: "data-shape" }, option("aggregated", SHAPE_LABELS.aggregated), option("record-level", SHAPE_LABELS["record-level"]));
   const sheetBlock = labelled("Data sheet", sheetSelect, "The sheet your funnel numbers are on.");
-  const headerBlock = labelled("Header row", headerInput, "The row holding the column names; data starts below it.");
+  headerInput.setAttribute("placeholder", "found automatically");
+  const headerBlock = labelled("Header row", headerInput, "The row holding the column names; data starts below it. Leave it blank to have it found.");
   const shapeBlock = labelled("Data shape", shapeSelect);
   errors.attach("sheetName", sheetBlock.error, sheetSelect);
   errors.attach("headerRow", headerBlock.error, headerInput);
@@ -30,6 +33,8 @@ export function createDataStep(wizard: Wizard): StepView {
   const status = el("p", { className: "gray status", text: "Reading the sheet…", attrs: { role: "status" } });
   status.hidden = true;
   const sample = el("div", { className: "sample" });
+  const reading = createReadingPanel();
+  const textCells = createTextCellsPanel(wizard, () => inspect(true));
   const next = el("button", { className: "action", id: "data-next", text: "Next: stages", attrs: { type: "button" } });
   const inspectLater = new Debouncer(500);
   let inspected = "";
@@ -40,8 +45,10 @@ export function createDataStep(wizard: Wizard): StepView {
     sheetBlock.block,
     headerBlock.block,
     status,
+    reading.node,
     shapeBlock.block,
     sample,
+    textCells.node,
     el("div", { className: "block buttons" }, next),
   );
 
@@ -69,9 +76,15 @@ export function createDataStep(wizard: Wizard): StepView {
     );
   }
 
-  async function inspect(): Promise<boolean> {
-    const headerRow = parseHeaderRow(state.headerRowText);
-    if (headerRow === null) {
+  /** The header row as typed, or null (find it) when the field is blank. */
+  function typedHeaderRow(): number | null | "invalid" {
+    if (state.headerRowText.trim() === "") return null;
+    return parseHeaderRow(state.headerRowText) ?? "invalid";
+  }
+
+  async function inspect(force = false): Promise<boolean> {
+    const headerRow = typedHeaderRow();
+    if (headerRow === "invalid") {
       errors.set("inspect", [{ field: "headerRow", message: `Header row: "${state.headerRowText}" is not a row number (1 or more)` }]);
       return false;
     }
@@ -80,7 +93,7 @@ export function createDataStep(wizard: Wizard): StepView {
       const inspection = await whileBusy([next], status, () => server.inspectSheet(state.sheetName, headerRow));
       errors.clear("inspect");
       // A sheet the user moved away from while it was being read is not the one they want.
-      if (wanted !== `${state.sheetName}\u0000${parseHeaderRow(state.headerRowText)}`) return false;
+      if (wanted !== `${state.sheetName}\u0000${typedHeaderRow()}`) return false;
       state.inspection = inspection;
       inspected = wanted;
       const m = state.mapping;
@@ -89,8 +102,11 @@ export function createDataStep(wizard: Wizard): StepView {
         state.lockedKeys = new Set(inspection.proposal.stages.map((s) => s.key));
         wizard.mappingChanged();
       }
+      else if (force) wizard.mappingChanged();
       shapeSelect.value = state.mapping?.shape ?? inspection.proposal.shape.value;
       renderSample(inspection);
+      reading.render(inspection);
+      textCells.render();
       return true;
     } catch (error) {
       wizard.callFailed("inspect", error);
@@ -116,7 +132,7 @@ export function createDataStep(wizard: Wizard): StepView {
   });
   next.addEventListener("click", async () => {
     inspectLater.cancel();
-    const current = `${state.sheetName}\u0000${parseHeaderRow(state.headerRowText)}`;
+    const current = `${state.sheetName}\u0000${typedHeaderRow()}`;
     if (current === inspected || (await inspect())) wizard.go("stages");
   });
 
@@ -127,8 +143,9 @@ export function createDataStep(wizard: Wizard): StepView {
       fillSheets();
       headerInput.value = state.headerRowText;
       if (state.mapping) shapeSelect.value = state.mapping.shape;
-      const current = `${state.sheetName}\u0000${parseHeaderRow(state.headerRowText)}`;
+      const current = `${state.sheetName}\u0000${typedHeaderRow()}`;
       if (current !== inspected && state.sheetName !== "") void inspect();
+      else textCells.render();
     },
     focusField(field) {
       const control = { sheetName: sheetSelect, headerRow: headerInput, shape: shapeSelect }[field];

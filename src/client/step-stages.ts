@@ -5,6 +5,7 @@ import { clear, el, labelled } from "./dom";
 import { setField } from "./mapping-draft";
 import { createPreviewPanel } from "./preview-panel";
 import { createStageList } from "./stage-list";
+import { createStatusValues } from "./status-values";
 import { stepProblems } from "./step-problems";
 import type { StepView, Wizard } from "./wizard";
 
@@ -15,6 +16,7 @@ export function createStagesStep(wizard: Wizard): StepView {
   const section = el("section", { className: "step", id: "step-stages", attrs: { "aria-labelledby": "step-stages-title" } });
   const intro = el("p", { className: "gray" });
   const stageList = createStageList(wizard);
+  const statusValues = createStatusValues(wizard);
   const selects = new Map<MappingField, { select: HTMLSelectElement; hint: HTMLElement }>();
   const fieldsBlock = el("div", { className: "fields" });
   for (const field of MAPPING_FIELDS) {
@@ -41,6 +43,7 @@ export function createStagesStep(wizard: Wizard): StepView {
     intro,
     el("h3", { text: "Funnel stages, widest first" }),
     stageList.node,
+    statusValues.node,
     createPreviewPanel(wizard),
     el("h3", { text: "Other columns" }),
     fieldsBlock,
@@ -62,6 +65,7 @@ export function createStagesStep(wizard: Wizard): StepView {
     const inspection = state.inspection;
     intro.textContent = inspection ? `Proposed: ${inspection.proposal.stagesReason}.` : "";
     stageList.render();
+    statusValues.render();
     const headers = inspection?.headers ?? [];
     for (const [field, { select }] of selects) {
       const none = field === "date" && mapping?.shape === "record-level" ? "(none: use the first stage's date)" : "(none)";

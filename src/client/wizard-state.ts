@@ -17,7 +17,7 @@ export interface WizardState {
   step: StepId;
   start: WizardStart | null;
   sheetName: string;
-  /** As typed, so a half-typed row number is never replaced. */
+  /** As typed, so a half-typed row number is never replaced; blank finds the header row. */
   headerRowText: string;
   inspection: SheetInspection | null;
   /** The mapping being edited; null until a sheet has been read. */
@@ -36,7 +36,7 @@ export function initialState(): WizardState {
     step: "data",
     start: null,
     sheetName: "",
-    headerRowText: "1",
+    headerRowText: "",
     inspection: null,
     mapping: null,
     lockedKeys: new Set(),

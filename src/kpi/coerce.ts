@@ -1,6 +1,8 @@
 // Turns what a spreadsheet hands over (scalars, ranges, numeric text) into numbers, dates and text, or a clear error.
 import { type CellInput, type CellValue, isBlank, isRange } from "./cells";
-import { dateToSerial, isoDateToSerial, MAX_DATE_SERIAL, MIN_DATE_SERIAL, serialToIsoDate } from "./dates";
+import { readDateText } from "../reading/date-text";
+import { readNumberText } from "../reading/number-text";
+import { dateToSerial, MAX_DATE_SERIAL, MIN_DATE_SERIAL, serialToIsoDate } from "./dates";
 import { fail } from "./kpi-error";
 
 /** Which function and which argument a value belongs to, so errors can name both. */
@@ -48,40 +50,29 @@ export function describeValue(value: CellValue): string {
   return String(value);
 }
 
-const CURRENCY_SYMBOLS = /^[$€£¥₹]/u;
-const GROUPED_DIGITS = /^\d{1,3}(,\d{3})+(\.\d*)?$/;
-const PLAIN_NUMBER = /^(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
-
 /**
- * Reads numeric text the way a person typed it: "1,200", "$1,200", "-$1,200.50", "(1,200)", "5%", "1.5e3".
- * Returns null when the text is not a number, so the caller can name the cell.
+ * Reads numeric text in any unambiguous notation: "1,200", "$1,200", "-$1,200.50", "(1,200)", "5%", "1.5e3",
+ * "1.234,56", "1 234,56", "1'234.56", "1.200 €", "Rp 1.250.000", "−5", "5,5 %".
+ * "1,200" keeps the reading Sheets gives it in its default locale (twelve hundred); "1.200" could be 1.2 or
+ * 1200 and, with no column to settle it, is not read (null), as is anything that is not a number.
  */
 export function parseNumericText(text: string): number | null {
-  let s = text.trim();
-  if (s === "") return null;
-  let sign = 1;
-  if (s.startsWith("(") && s.endsWith(")")) {
-    sign = -1;
-    s = s.slice(1, -1).trim();
-  }
-  if (s.startsWith("-") || s.startsWith("+")) {
-    if (s.startsWith("-")) sign = -sign;
-    s = s.slice(1).trim();
-  }
-  if (CURRENCY_SYMBOLS.test(s)) s = s.slice(1).trim();
-  if (s.startsWith("-") && sign === 1) {
-    sign = -1;
-    s = s.slice(1).trim();
-  }
-  let scale = 1;
-  if (s.endsWith("%")) {
-    scale = 0.01;
-    s = s.slice(0, -1).trim();
-  }
-  if (GROUPED_DIGITS.test(s)) s = s.replace(/,/g, "");
-  if (!PLAIN_NUMBER.test(s)) return null;
-  const parsed = Number(s);
-  return Number.isFinite(parsed) ? sign * parsed * scale : null;
+  const reading = readNumberText(text);
+  if (reading === null) return null;
+  if (reading.kind === "exact") return reading.value;
+  return isCommaGrouped(text) ? reading.ifDot : null;
+}
+
+/** "1,200" or "$1,200": one comma before three digits and no point. */
+function isCommaGrouped(text: string): boolean {
+  return text.includes(",") && !text.includes(".");
+}
+
+/** Why numeric-looking text was not read: "could be 1.2 or 1200", or null when it is simply not a number. */
+export function numericTextDoubt(text: string): string | null {
+  const reading = readNumberText(text);
+  if (reading === null || reading.kind === "exact" || isCommaGrouped(text)) return null;
+  return `could be ${reading.ifDot} or ${reading.ifComma}; type it as a number`;
 }
 
 /** Visits every cell of an argument with its position; a scalar is one cell. */
@@ -118,6 +109,8 @@ export function cellToNumber(ref: ArgRef, value: CellValue, position?: CellPosit
     if (!isSpreadsheetError(value)) {
       const parsed = parseNumericText(value);
       if (parsed !== null) return parsed;
+      const doubt = numericTextDoubt(value);
+      if (doubt !== null) return fail(ref.fn, `${describeCell(ref.arg, position)} is ${describeValue(value)}, which ${doubt}`);
     }
   }
   return fail(ref.fn, `${describeCell(ref.arg, position)} is ${describeValue(value)}, not a number`);
@@ -200,9 +193,11 @@ export function singleText(ref: ArgRef, input: CellInput, defaultValue?: string)
   return fail(ref.fn, `${ref.arg} is ${describeValue(value)}, not text`);
 }
 
-const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
-
-/** One cell as a date serial, or null when blank: a date cell, a serial number, or ISO text "2025-03-31". */
+/**
+ * One cell as a date serial, or null when blank: a date cell, a serial number, or date text in a form
+ * with one reading ("2025-03-31", "2025-03-31 09:07", "20250331", "31.03.2025", "Mar 31, 2025", "31 Maret 2025");
+ * "03/04/2025" could be either day first or month first and is an error saying so.
+ */
 export function cellToDateSerial(ref: ArgRef, value: CellValue, position?: CellPosition): number | null {
   if (isBlank(value)) return null;
   if (value instanceof Date) {
@@ -212,11 +207,12 @@ export function cellToDateSerial(ref: ArgRef, value: CellValue, position?: CellP
   } else if (typeof value === "string") {
     const text = value.trim();
     if (text === "") return null;
-    const iso = ISO_DATE.exec(text);
-    if (iso) {
-      const [year, month, day] = [Number(iso[1]), Number(iso[2]), Number(iso[3])];
-      const serial = isoDateToSerial(year, month, day);
-      if (serialToIsoDate(serial) === text) return serial;
+    const reading = readDateText(text);
+    if (reading !== null && reading.kind !== "ambiguous") return reading.serial;
+    if (reading !== null) {
+      const dmy = serialToIsoDate(reading.dmy);
+      const mdy = serialToIsoDate(reading.mdy);
+      return fail(ref.fn, `${describeCell(ref.arg, position)} is ${describeValue(value)}, which could be ${dmy} (day first) or ${mdy} (month first); write it as YYYY-MM-DD`);
     }
   }
   return fail(ref.fn, `${describeCell(ref.arg, position)} is ${describeValue(value)}, not a date`);

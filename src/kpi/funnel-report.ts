@@ -178,8 +178,14 @@ function resolvePeriod(options: FunnelReportOptions): PeriodBounds | string {
 
 function checkSpec(spec: FunnelSpec): void {
   if (spec.stages.length < 2) fail("FUNNEL_REPORT", `a funnel needs at least two stages, got ${spec.stages.length}`);
+  for (const s of spec.stages) {
+    if (!s.status) continue;
+    if (spec.shape !== "record-level") fail("FUNNEL_REPORT", `stage ${s.name} has a status, which only record-level data can have`);
+    if (s.status.values.length === 0) fail("FUNNEL_REPORT", `stage ${s.name}'s status lists no values, so no record could reach it`);
+  }
   const columns = [
-    ...spec.stages.map((s) => [`stage ${s.name}`, s.column] as const),
+    ...spec.stages.map((s) => [`stage ${s.name}`, s.status && s.column === -1 ? null : s.column] as const),
+    ...spec.stages.map((s) => [`stage ${s.name} status`, s.status?.column] as const),
     ["date", spec.dateColumn] as const,
     ["channel", spec.channelColumn] as const,
     ["spend", spec.spendColumn] as const,

@@ -15,6 +15,8 @@ export const ENTRY_POINTS: readonly EntryPoint[] = [
   { name: "wizardStart", params: [] },
   { name: "inspectSheet", params: ["sheetName", "headerRow"] },
   { name: "previewMapping", params: ["mapping"] },
+  { name: "previewTextCells", params: ["mapping"] },
+  { name: "convertTextCells", params: ["mapping", "confirmedCount"] },
   { name: "saveAndGenerate", params: ["mapping", "goals"] },
   { name: "refreshSummary", params: [] },
   { name: "openSummarySheet", params: [] },

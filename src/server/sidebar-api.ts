@@ -6,7 +6,12 @@ import { toFunnelSpec } from "./mapping/mapping-to-spec";
 import type { FunnelMapping } from "./mapping/mapping-types";
 import { validateMapping, type MappingValidation } from "./mapping/validate-mapping";
 import { readDataSheet, UserFacingError } from "./data-sheet";
+import type { ReadingReport } from "../reading/reading-report";
+import { distinctValues, type DistinctValue } from "./mapping/status-detect";
+import { planTextCells, writeTextCells, type TextCell } from "./text-cells";
 import { jsonRows, type JsonCell } from "./json-safe";
+import type { SheetValue } from "./apps-script-api";
+import { serialToIsoDate } from "../kpi/dates";
 import { loadMapping, saveMapping } from "./mapping-store";
 import { spreadsheetApp } from "./services";
 import { readGoals } from "./summary/preserved-inputs";
@@ -38,6 +43,19 @@ export interface SheetInspection {
   sampleRows: JsonCell[][];
   dataRows: number;
   proposal: MappingProposal;
+  /** True when the header row was found rather than given. */
+  headerRowFound: boolean;
+  /** Rows left out, what each column assumed and what it could not read. */
+  reading: ReadingReport;
+  /** Distinct values of each text column with few of them (by column index), for status stages. */
+  distinctValues: Record<string, DistinctValue[]>;
+}
+
+export interface TextCellPreview {
+  columns: Array<{ label: string; header: string; letter: string; kind: "number" | "date"; count: number }>;
+  /** The first cells that would change, with what each becomes. */
+  cells: Array<Pick<TextCell, "address" | "text" | "shown">>;
+  total: number;
 }
 
 export interface StagePreview {
@@ -72,7 +90,7 @@ export function wizardStart(): WizardStart {
     let validation: MappingValidation | null = null;
     try {
       const data = readDataSheet(mapping.sheetName, mapping.headerRow);
-      validation = validateMapping(mapping, data.headers, data.rows);
+      validation = validateMapping(mapping, data.headers, data.rows, data.reading);
     } catch (error) {
       if (!(error instanceof UserFacingError)) throw error;
       validation = { ok: false, errors: [{ field: error.field, code: "sheet-name", message: error.message, cells: [], count: 0 }], warnings: [] };
@@ -90,22 +108,63 @@ export function wizardStart(): WizardStart {
   };
 }
 
-export function inspectSheet(sheetName: string, headerRow: number): SheetInspection {
+/** `headerRow` null finds the header row below titles, report periods and comment lines. */
+export function inspectSheet(sheetName: string, headerRow: number | null): SheetInspection {
   const data = readDataSheet(sheetName, headerRow);
+  const sample = jsonRows(data.rows.filter((r) => r.length > 0).slice(0, SAMPLE_ROWS) as SheetValue[][]);
+  const distinct: Record<string, DistinctValue[]> = {};
+  data.reading.columns.forEach((c) => {
+    if (c.kind !== "text") return;
+    const values = distinctValues(data.rows, c.index, 40);
+    if (values !== null) distinct[String(c.index)] = values;
+  });
   return {
     sheetName,
-    headerRow,
+    headerRow: data.headerRow,
     headers: data.headers,
-    sampleRows: jsonRows(data.rows.slice(0, SAMPLE_SHOWN)),
-    dataRows: data.rows.length,
-    proposal: proposeMapping(sheetName, headerRow, data.headers, data.rows.slice(0, SAMPLE_ROWS)),
+    sampleRows: jsonRows(data.raw.filter((r, i) => data.rows[i] !== undefined && data.rows[i].length > 0).slice(0, SAMPLE_SHOWN)),
+    dataRows: data.rows.filter((r) => r.length > 0).length,
+    proposal: proposeMapping(sheetName, data.headerRow, data.headers, sampleWithDates(sample, data.reading), data.rows),
+    headerRowFound: headerRow === null,
+    reading: data.reading,
+    distinctValues: distinct,
   };
+}
+
+/** Auto-detect reads a bare number as a count, so a date column's serials go to it as ISO text. */
+function sampleWithDates(sample: JsonCell[][], reading: ReadingReport): JsonCell[][] {
+  const dates = reading.columns.filter((c) => c.kind === "date").map((c) => c.index);
+  return sample.map((row) => {
+    const copy = [...row];
+    for (const c of dates) if (typeof copy[c] === "number") copy[c] = serialToIsoDate(copy[c] as number);
+    return copy;
+  });
+}
+
+/** What converting the mapped columns' text numbers and dates would change; nothing is written. */
+export function previewTextCells(mapping: FunnelMapping): TextCellPreview {
+  const data = readDataSheet(mapping.sheetName, mapping.headerRow);
+  const plan = planTextCells(mapping, data);
+  return { columns: plan.columns, cells: plan.cells.slice(0, 20).map(({ address, text, shown }) => ({ address, text, shown })), total: plan.cells.length };
+}
+
+/**
+ * Converts exactly the cells previewTextCells listed, after the user confirmed that count; when the sheet
+ * changed in between (another count), nothing is written and the user is asked to review again.
+ */
+export function convertTextCells(mapping: FunnelMapping, confirmedCount: number): { converted: number } {
+  const data = readDataSheet(mapping.sheetName, mapping.headerRow);
+  const plan = planTextCells(mapping, data);
+  if (plan.cells.length !== confirmedCount) {
+    throw new UserFacingError("sheetName", `Data sheet: ${plan.cells.length} cells hold numbers or dates as text now, not the ${confirmedCount} you reviewed; the sheet changed, so review the conversion again`);
+  }
+  return { converted: writeTextCells(data, plan) };
 }
 
 export function previewMapping(mapping: FunnelMapping): MappingPreview {
   const data = readDataSheet(mapping.sheetName, mapping.headerRow);
-  const validation = validateMapping(mapping, data.headers, data.rows);
-  if (!validation.ok || mapping.stages.some((s) => s.column === null)) return { stages: [], validation };
+  const validation = validateMapping(mapping, data.headers, data.rows, data.reading);
+  if (!validation.ok || mapping.stages.some((s) => s.column === null && !s.status)) return { stages: [], validation };
   const report = computeFunnelReport(toFunnelSpec(mapping), data.rows);
   const stages = report.funnel.map((step) => ({
     key: step.key,

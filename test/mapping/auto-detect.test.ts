@@ -32,7 +32,7 @@ describe("proposeMapping on an aggregated sheet", () => {
   });
 
   it("maps stages in funnel order with a reason each", () => {
-    expect(p.stages.map((s) => [s.key, s.name, s.column.header, s.column.index])).toEqual([
+    expect(p.stages.map((s) => [s.key, s.name, s.column?.header, s.column?.index])).toEqual([
       ["visits", "Visits", "Sessions", 2],
       ["leads", "Leads", "Sign-ups", 3],
       ["mql", "MQL", "MQLs", 4],
@@ -61,7 +61,7 @@ describe("proposeMapping on an aggregated sheet", () => {
 
   it("turns into a mapping", () => {
     const m = proposalToMapping(p);
-    expect(m).toMatchObject({ version: 1, sheetName: "Weekly", headerRow: 1, shape: "aggregated", spend: { header: "Ad spend", index: 6 } });
+    expect(m).toMatchObject({ version: 2, sheetName: "Weekly", headerRow: 1, shape: "aggregated", spend: { header: "Ad spend", index: 6 } });
     expect(m.stages.map((s) => s.key)).toEqual(["visits", "leads", "mql", "customers"]);
   });
 });
@@ -79,7 +79,18 @@ describe("proposeMapping recognises synonyms regardless of case, spacing and und
     ["new_customers", "customers"],
     ["Purchases", "customers"],
     ["ORDERS", "customers"],
-    ["Conversions", "customers"],
+    ["Conversions", "conversions"],
+    ["Impr.", "impressions"],
+    ["Link clicks", "clicks"],
+    ["Sitzungen", "visits"],
+    ["Kunjungan", "visits"],
+    ["Pelawat", "visits"],
+    ["Prospek", "leads"],
+    ["Petunjuk", "leads"],
+    ["Pelanggan", "customers"],
+    ["Key events", "conversions"],
+    ["Résultats", "conversions"],
+    ["Impressionen", "impressions"],
   ];
   for (const [header, key] of cases) {
     it(`'${header}' is ${key}`, () => {
@@ -126,7 +137,7 @@ describe("proposeMapping on a record-level CRM export", () => {
   });
 
   it("maps stage dates, explicit names before 'Created'", () => {
-    expect(p.stages.map((s) => [s.key, s.column.header])).toEqual([
+    expect(p.stages.map((s) => [s.key, s.column?.header])).toEqual([
       ["leads", "Lead date"],
       ["mql", "MQL date"],
       ["sql", "SQL date"],
@@ -189,7 +200,7 @@ describe("proposeMapping with a messy header row", () => {
   const p = proposeMapping("Data", 1, headers, rows);
 
   it("still maps what it recognises", () => {
-    expect(p.stages.map((s) => [s.key, s.column.index])).toEqual([
+    expect(p.stages.map((s) => [s.key, s.column?.index])).toEqual([
       ["visits", 5],
       ["leads", 2],
       ["customers", 7],
@@ -218,7 +229,7 @@ describe("proposeMapping with a messy header row", () => {
   });
 
   it("explains a period column that is not dates", () => {
-    const q = proposeMapping("Data", 1, ["Month", "Leads", "Customers"], [["Jan 2024", 5, 1]]);
+    const q = proposeMapping("Data", 1, ["Month", "Leads", "Customers"], [["Q1 of 2024", 5, 1]]);
     expect(q.date).toEqual({
       column: null,
       reason: "no column holds dates: column A 'Month' is named like a period but holds text in 1 of 1 sample rows; format it as dates",

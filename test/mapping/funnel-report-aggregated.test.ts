@@ -46,7 +46,7 @@ describe("aggregated funnel report", () => {
     expect(report.totals.conversion).toEqual({ value: 18 / 3410 });
     expect(report.totals.cac).toEqual({ value: 370 / 18 });
     expect(report.totals.roas).toEqual({ value: 3300 / 370 });
-    expect(report.notes).toEqual({ rows: 8, unreadableCells: 1, rowsWithoutDate: 1, negativeDurations: 0, revenueWithoutLastStage: 0 });
+    expect(report.notes).toEqual({ rows: 8, unreadableCells: 1, rowsWithoutDate: 1, negativeDurations: 0, revenueWithoutLastStage: 0, datesWithoutStatus: 0 });
   });
 
   it("builds the funnel with step and overall conversion and drop-off", () => {

@@ -44,7 +44,7 @@ describe("record-level funnel report", () => {
       ["sql", 5, 5 / 7, 5 / 7, 2],
       ["customers", 4, 4 / 5, 4 / 7, 1],
     ]);
-    expect(report.notes).toEqual({ rows: 7, unreadableCells: 0, rowsWithoutDate: 0, negativeDurations: 1, revenueWithoutLastStage: 1 });
+    expect(report.notes).toEqual({ rows: 7, unreadableCells: 0, rowsWithoutDate: 0, negativeDurations: 1, revenueWithoutLastStage: 1, datesWithoutStatus: 0 });
   });
 
   it("puts each stage in the month of its own date", () => {

@@ -4,7 +4,7 @@ import type { FunnelMapping } from "../../src/server/mapping/mapping-types";
 import { MAX_STORED_BYTES, parseMapping, serializeMapping, utf8Length } from "../../src/server/mapping/mapping-store-format";
 
 const mapping: FunnelMapping = {
-  version: 1,
+  version: 2,
   sheetName: "Ads 'EU' — 2024",
   headerRow: 2,
   shape: "aggregated",
@@ -24,7 +24,7 @@ describe("serializeMapping / parseMapping", () => {
     const saved = serializeMapping(mapping);
     if (!saved.ok) throw new Error(saved.message);
     expect(saved.bytes).toBe(utf8Length(saved.json));
-    expect(JSON.parse(saved.json).version).toBe(1);
+    expect(JSON.parse(saved.json).version).toBe(2);
     expect(parseMapping(saved.json)).toEqual({ ok: true, mapping });
   });
 
@@ -86,8 +86,34 @@ describe("serializeMapping / parseMapping", () => {
       ok: false,
       needsSetup: true,
       reason: "future-version",
-      message: "The funnel setup was saved by a newer version of Funnel KPIs (format 3; this one reads format 1). Update the add-on, or run Set up funnel again.",
+      message: "The funnel setup was saved by a newer version of Funnel KPIs (format 3; this one reads format 2). Update the add-on, or run Set up funnel again.",
     });
+  });
+
+  it("reads a version 1 mapping, as saved before status stages, as the same mapping", () => {
+    const v1 = JSON.stringify({ ...mapping, version: 1 });
+    expect(parseMapping(v1)).toEqual({ ok: true, mapping });
+    const withStatus = { ...mapping, version: 1, stages: [{ ...mapping.stages[0], status: { column: { header: "S", index: 9 }, values: ["Won"] } }] };
+    expect(parseMapping(JSON.stringify(withStatus))).toMatchObject({ reason: "damaged" });
+  });
+
+  it("round-trips a status stage and drops unknown keys inside it", () => {
+    const crm: FunnelMapping = {
+      ...mapping,
+      shape: "record-level",
+      stages: [
+        { key: "leads", name: "Leads", column: { header: "Create Date", index: 1 } },
+        { key: "customers", name: "Customers", column: { header: "Close Date", index: 2 }, status: { column: { header: "Deal Stage", index: 3 }, values: ["Closed won", "=1+1", "*"] } },
+      ],
+    };
+    const saved = serializeMapping(crm);
+    if (!saved.ok) throw new Error(saved.message);
+    expect(parseMapping(saved.json)).toEqual({ ok: true, mapping: crm });
+    const raw = JSON.parse(saved.json);
+    raw.stages[1].status.extra = "<script>";
+    expect(parseMapping(JSON.stringify(raw))).toEqual({ ok: true, mapping: crm });
+    raw.stages[1].status.values = ["Won", 3];
+    expect(parseMapping(JSON.stringify(raw))).toMatchObject({ reason: "damaged", message: expect.stringContaining("stages[1].status.values") });
   });
 
   it("names the damaged part of a current-version value", () => {

@@ -5,7 +5,7 @@ import type { FunnelMapping } from "../../src/server/mapping/mapping-types";
 import { namedRangesFor, openColumnA1 } from "../../src/server/mapping/named-ranges";
 
 const base: FunnelMapping = {
-  version: 1,
+  version: 2,
   sheetName: "Data",
   headerRow: 1,
   shape: "aggregated",

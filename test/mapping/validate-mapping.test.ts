@@ -10,7 +10,7 @@ const col = (header: string, index: number) => ({ header, index });
 const headers = ["Date", "Channel", "Visits", "Leads", "Customers", "Spend", "Revenue"];
 function aggregated(overrides: Partial<FunnelMapping> = {}): FunnelMapping {
   return {
-    version: 1,
+    version: 2,
     sheetName: "Data",
     headerRow: 1,
     shape: "aggregated",
@@ -203,7 +203,7 @@ describe("validateMapping: cell contents", () => {
 
   it("warns, not fails, when a record-level stage date is before the previous stage's", () => {
     const m: FunnelMapping = {
-      version: 1,
+      version: 2,
       sheetName: "CRM",
       headerRow: 1,
       shape: "record-level",

@@ -30,7 +30,9 @@ describe("aggregated workbook", () => {
     // Step 1: the active sheet is preselected and read; shape and sample rows shown.
     await page.waitForSelector(".sample-table");
     expect(await page.inputValue("#data-sheet")).toBe("Funnel");
-    expect(await page.inputValue("#header-row")).toBe("1");
+    // The header row is found, not assumed: the field stays blank and the step says where it was found.
+    expect(await page.inputValue("#header-row")).toBe("");
+    expect(await page.locator("#header-found").innerText()).toContain("Header found in row 1");
     expect(await page.inputValue("#data-shape")).toBe("aggregated");
     expect(await page.locator(".sample-table thead").innerText()).toContain("New customers");
     expect(await page.locator(".sample-table tbody tr").count()).toBe(5);

@@ -2,11 +2,22 @@
 
 export type FunnelShapeName = "aggregated" | "record-level";
 
+/** Record-level: the stage is reached by records whose status cell is one of `values` (whole value, case ignored). */
+export interface FunnelSpecStatus {
+  column: number;
+  values: readonly string[];
+}
+
 export interface FunnelSpecStage {
   key: string;
   name: string;
-  /** 0-based column of the stage's count (aggregated) or of the date it was reached (record-level). */
+  /**
+   * 0-based column of the stage's count (aggregated) or of the date it was reached (record-level).
+   * A status stage may have -1: it is then dated by the record's date.
+   */
   column: number;
+  /** Record-level only. With a status, the date column dates the stage on matching records alone. */
+  status?: FunnelSpecStatus | null;
 }
 
 export interface FunnelSpec {

@@ -29,6 +29,8 @@ export interface Tallies {
     negativeDurations: number;
     /** Record-level: revenue on a record that never reached the last stage; not counted as revenue. */
     revenueWithoutLastStage: number;
+    /** Record-level: stage dates on records whose status does not reach that stage (a lost deal's close date); not counted. */
+    datesWithoutStatus: number;
   };
 }
 
@@ -58,7 +60,7 @@ export function tally(spec: FunnelSpec, rows: readonly (readonly CellValue[])[],
     current: new Float64Array(width),
     previous: new Float64Array(width),
     durations: { all: new Float64Array(1024), count: 0, inPeriod: new Float64Array(256), inPeriodCount: 0 },
-    notes: { rows: 0, unreadableCells: 0, rowsWithoutDate: 0, negativeDurations: 0, revenueWithoutLastStage: 0 },
+    notes: { rows: 0, unreadableCells: 0, rowsWithoutDate: 0, negativeDurations: 0, revenueWithoutLastStage: 0, datesWithoutStatus: 0 },
   };
   // Raw cell value → bucket, so repeated channel names skip trimming and lower-casing.
   const channelByRaw = new Map<CellValue, Float64Array>();
@@ -128,7 +130,10 @@ export function tally(spec: FunnelSpec, rows: readonly (readonly CellValue[])[],
     return s;
   };
 
+  const statuses = spec.stages.map((s) => (spec.shape === "record-level" && s.status ? statusMatcher(s.status.values) : null));
+  const statusColumns = Int32Array.from(spec.stages.map((s) => s.status?.column ?? -1));
   const stageSerials = new Float64Array(stageCount);
+  const reachedStage = new Uint8Array(stageCount);
   const amounts = new Float64Array(width);
   const lastStage = stageCount - 1;
   for (let r = 0; r < rows.length; r++) {
@@ -159,19 +164,33 @@ export function tally(spec: FunnelSpec, rows: readonly (readonly CellValue[])[],
 
     // Record-level: each stage counts once, in the month and period of its own date.
     let reached = false;
+    let needsRecordDate = false;
     for (let i = 0; i < stageCount; i++) {
-      const s = readDate(row, stageColumns[i]);
-      stageSerials[i] = s;
-      if (s === s) reached = true;
+      const s = stageColumns[i] >= 0 ? readDate(row, stageColumns[i]) : Number.NaN;
+      const matcher = statuses[i];
+      if (matcher === null) {
+        stageSerials[i] = s;
+        reachedStage[i] = s === s ? 1 : 0;
+      } else {
+        // A status stage is reached by its status alone; its date column only dates it.
+        const hit = matcher(row[statusColumns[i]]);
+        reachedStage[i] = hit ? 1 : 0;
+        stageSerials[i] = hit ? s : Number.NaN;
+        if (!hit && s === s) t.notes.datesWithoutStatus++;
+        if (hit && stageColumns[i] < 0) needsRecordDate = true;
+      }
+      if (reachedStage[i] === 1) reached = true;
     }
     if (!reached && amounts[SPEND] !== amounts[SPEND] && amounts[REVENUE] !== amounts[REVENUE]) continue;
     t.notes.rows++;
     const channel = channelBucket(channelCol >= 0 ? row[channelCol] : null);
-    for (let i = 0; i < stageCount; i++) {
-      const s = stageSerials[i];
-      if (s === s) add(FIRST_STAGE + i, 1, s, channel);
-    }
     const recordSerial = dateCol >= 0 ? readDate(row, dateCol) : stageSerials[0];
+    if (needsRecordDate) {
+      for (let i = 0; i < stageCount; i++) if (reachedStage[i] === 1 && stageColumns[i] < 0) stageSerials[i] = recordSerial;
+    }
+    for (let i = 0; i < stageCount; i++) {
+      if (reachedStage[i] === 1) add(FIRST_STAGE + i, 1, stageSerials[i], channel);
+    }
     if (recordSerial !== recordSerial) t.notes.rowsWithoutDate++;
     const spend = amounts[SPEND];
     if (spend === spend) add(SPEND, spend, recordSerial, channel);
@@ -179,7 +198,7 @@ export function tally(spec: FunnelSpec, rows: readonly (readonly CellValue[])[],
     const revenue = amounts[REVENUE];
     // Revenue is realised when the deal reaches the last stage; an open deal's value is not revenue yet.
     if (revenue === revenue) {
-      if (won === won) add(REVENUE, revenue, won, channel);
+      if (reachedStage[lastStage] === 1) add(REVENUE, revenue, won, channel);
       else t.notes.revenueWithoutLastStage++;
     }
     const first = stageSerials[0];
@@ -194,6 +213,24 @@ export function tally(spec: FunnelSpec, rows: readonly (readonly CellValue[])[],
     }
   }
   return t;
+}
+
+/**
+ * Whole-value, case-insensitive matching of a status cell against the stage's values, as the summary's
+ * COUNTIFS with an escaped "=" criterion matches: no trimming, no patterns. TRUE/FALSE cells match "TRUE"/"FALSE".
+ */
+export function statusMatcher(values: readonly string[]): (cell: CellValue) => boolean {
+  const wanted = new Set(values.map((v) => v.toLowerCase()));
+  const known = new Map<CellValue, boolean>();
+  return (cell) => {
+    if (cell === null || cell === undefined || cell === "") return false;
+    const seen = known.get(cell);
+    if (seen !== undefined) return seen;
+    const text = cell instanceof Date ? "" : typeof cell === "boolean" ? (cell ? "true" : "false") : String(cell).toLowerCase();
+    const hit = text !== "" && wanted.has(text);
+    if (known.size < 10_000 && !(cell instanceof Date)) known.set(cell, hit);
+    return hit;
+  };
 }
 
 function pushDuration(d: Tallies["durations"], which: "all" | "inPeriod", days: number): void {

@@ -1,4 +1,5 @@
 // Parses the funnel-kpis command line into options, or a UsageError that names the offending word.
+import { normaliseLocaleTag } from "../../reading/locale";
 import { UsageError } from "./cli-errors";
 
 export const USAGE = `Usage: funnel-kpis summarize <file.xlsx|file.csv> [options]
@@ -9,6 +10,9 @@ Options:
   --sheet NAME          the data sheet (default: the first sheet that is not "KPI Summary")
   --mapping FILE        use this saved mapping (JSON) instead of detecting one
   --save-mapping FILE   write the mapping that was used to FILE
+  --header-row N        the header row (default: found below title, period and comment lines)
+  --locale xx-YY        breaks ties the data cannot settle: "1.200" as 1.2 or 1200, 03/04 as 3 April or
+                        4 March (default: from the headers' language, else en-US); every tie is reported
   --from YYYY-MM-DD     headline period start (default: 30 days up to the latest date in the data)
   --to YYYY-MM-DD       headline period end
   --out FILE.xlsx       write a copy of the workbook with a generated "KPI Summary" sheet
@@ -26,6 +30,10 @@ export interface SummarizeOptions {
   to: string | null;
   out: string | null;
   json: boolean;
+  /** --header-row: 1-based, or null to find it. */
+  headerRow: number | null;
+  /** --locale as given ("de-DE"), checked to be a locale tag. */
+  locale: string | null;
 }
 
 export type Command = { kind: "help" } | { kind: "summarize"; options: SummarizeOptions };
@@ -37,6 +45,7 @@ const VALUE_FLAGS = {
   "--from": "from",
   "--to": "to",
   "--out": "out",
+  "--locale": "locale",
 } as const satisfies Record<string, keyof SummarizeOptions>;
 
 type ValueFlag = keyof typeof VALUE_FLAGS;
@@ -52,7 +61,7 @@ export function parseArgs(argv: readonly string[]): Command {
   if (argv.includes("-h") || argv.includes("--help")) return { kind: "help" };
   const [command, ...rest] = argv;
   if (command !== "summarize") throw new UsageError(`unknown command "${command}"; the command is "summarize"`);
-  const options: SummarizeOptions = { file: "", sheet: null, mapping: null, saveMapping: null, from: null, to: null, out: null, json: false };
+  const options: SummarizeOptions = { file: "", sheet: null, mapping: null, saveMapping: null, from: null, to: null, out: null, json: false, headerRow: null, locale: null };
   const files: string[] = [];
   for (let i = 0; i < rest.length; i++) {
     const word = rest[i];
@@ -62,6 +71,11 @@ export function parseArgs(argv: readonly string[]): Command {
     if (flag === "--json") {
       if (eq > 0) throw new UsageError("--json takes no value");
       options.json = true;
+    } else if (flag === "--header-row") {
+      const value = eq > 0 ? word.slice(eq + 1) : rest[++i];
+      if (value === undefined || value === "" || (eq < 0 && value.startsWith("--"))) throw new UsageError("--header-row needs a value");
+      if (!/^[1-9]\d{0,6}$/.test(value)) throw new UsageError(`--header-row must be a row number (1 or more), got "${value}"`);
+      options.headerRow = Number(value);
     } else if (isValueFlag(flag)) {
       const value = eq > 0 ? word.slice(eq + 1) : rest[++i];
       if (value === undefined || value === "" || (eq < 0 && value.startsWith("--"))) throw new UsageError(`${flag} needs a value`);
@@ -78,6 +92,9 @@ export function parseArgs(argv: readonly string[]): Command {
   for (const key of ["from", "to"] as const) {
     const value = options[key];
     if (value !== null && !ISO_DAY.test(value)) throw new UsageError(`--${key} must be a date written YYYY-MM-DD, got "${value}"`);
+  }
+  if (options.locale !== null && normaliseLocaleTag(options.locale) === null) {
+    throw new UsageError(`--locale must be a locale such as de-DE, en-GB or id-ID, got "${options.locale}"`);
   }
   if (options.out !== null && !options.out.toLowerCase().endsWith(".xlsx")) throw new UsageError(`--out writes an .xlsx workbook; "${options.out}" does not end in .xlsx`);
   return { kind: "summarize", options };

@@ -3,7 +3,7 @@ import { readFileSync, writeFileSync } from "node:fs";
 import { columnLetter } from "../../server/mapping/a1";
 import { proposalToMapping, proposeMapping } from "../../server/mapping/auto-detect";
 import { parseMapping, serializeMapping } from "../../server/mapping/mapping-store-format";
-import type { ColumnRef, FunnelMapping } from "../../server/mapping/mapping-types";
+import type { ColumnRef, FunnelMapping, StatusCondition } from "../../server/mapping/mapping-types";
 import { InputError } from "./cli-errors";
 import type { DataTable } from "./data-table";
 
@@ -19,6 +19,11 @@ export interface MappingChoice {
   mapping: FunnelMapping;
   source: "detected" | "file";
   lines: MappingLine[];
+}
+
+/** "reached when C 'Deal Stage' is 'Closed won'". */
+function statusText(status: StatusCondition): string {
+  return `reached when ${columnLetter(status.column.index)} '${status.column.header}' is ${status.values.map((v) => `'${v}'`).join(" or ")}`;
 }
 
 function columnText(ref: ColumnRef | null): string | null {
@@ -42,7 +47,7 @@ export function mappingFromFile(mapping: FunnelMapping, path: string): MappingCh
   const from = `from ${path}`;
   const lines: MappingLine[] = [
     { field: "Shape", column: null, reason: `${mapping.shape}, ${from}` },
-    ...mapping.stages.map((s) => ({ field: `Stage ${s.name}`, column: columnText(s.column), reason: from })),
+    ...mapping.stages.map((s) => ({ field: `Stage ${s.name}`, column: columnText(s.column), reason: s.status ? `${statusText(s.status)}, ${from}` : from })),
     { field: "Date", column: columnText(mapping.date), reason: from },
     { field: "Channel", column: columnText(mapping.channel), reason: from },
     { field: "Spend", column: columnText(mapping.spend), reason: from },
@@ -52,7 +57,7 @@ export function mappingFromFile(mapping: FunnelMapping, path: string): MappingCh
 }
 
 export function detectMapping(table: DataTable): MappingChoice {
-  const proposal = proposeMapping(table.sheetName, table.headerRow, table.headers, table.sample);
+  const proposal = proposeMapping(table.sheetName, table.headerRow, table.headers, table.sample, table.rows);
   const lines: MappingLine[] = [
     { field: "Shape", column: null, reason: `${proposal.shape.value}: ${proposal.shape.reason}` },
     ...proposal.stages.map((s) => ({ field: `Stage ${s.name}`, column: columnText(s.column), reason: s.reason })),

@@ -1,5 +1,7 @@
-// What summarize reads from a file: the data sheet's header row, its data rows for the report, and a sample for auto-detect.
+// What summarize reads from a file: the data sheet's header row, its data rows for the report, a sample for auto-detect, and what reading it found.
 import type { CellValue } from "../../kpi/cells";
+import type { ReadingLocale } from "../../reading/locale";
+import type { ReadingReport } from "../../reading/reading-report";
 
 export interface DataTable {
   /** The sheet the data came from (a CSV's is named after the file, as Sheets names an imported CSV). */
@@ -9,17 +11,21 @@ export interface DataTable {
   /** 1-based. */
   headerRow: number;
   headers: string[];
-  /** Data rows below the header, as the report reads them. */
+  /** Data rows below the header, as the report reads them; a skipped row (a total, a repeated header) is empty. */
   rows: CellValue[][];
   /** The first data rows as Sheets would hand them to auto-detect (dates recognisable as dates). */
   sample: CellValue[][];
+  /** Rows skipped and columns read, with every assumption; absent before the reading step ran. */
+  reading?: ReadingReport;
 }
 
 export interface LoadOptions {
   /** `--sheet`, or the mapping's sheet; null picks the first sheet that is not the summary. */
   sheet: string | null;
-  /** Null reads the header from the first non-blank row. */
+  /** `--header-row` or the mapping's; null finds the header row below titles, periods and comments. */
   headerRow: number | null;
+  /** `--locale`: breaks ties a column cannot settle (decimal separator, day order); null guesses from the data. */
+  locale: ReadingLocale | null;
   /** Called now and then with the share of the file read (0..1). */
   onProgress?: (fraction: number) => void;
 }

@@ -7,6 +7,7 @@ export function jsonReport(run: SummaryRun): string {
     file: run.file,
     sheet: run.sheetName,
     headerRow: run.headerRow,
+    reading: run.reading,
     mapping: run.choice.mapping,
     mappingSource: run.choice.source,
     mappingReasons: run.choice.lines,

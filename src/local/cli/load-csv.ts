@@ -1,28 +1,46 @@
-// Streams a CSV file into report rows without holding the whole text, with the first rows kept for auto-detect.
+// Streams a CSV file through the reading layer: bytes decoded as they come, the table found and its columns read, with the first rows kept for auto-detect.
 import { createReadStream, openSync, readSync, closeSync, statSync } from "node:fs";
 import { basename, extname } from "node:path";
-import { StringDecoder } from "node:string_decoder";
-import type { CellValue } from "../../kpi/cells";
+import { ByteDecoder, NotUtf8Error, type TextEncodingName } from "../../reading/byte-decoder";
+import { CsvTableReader } from "../../reading/csv-table";
+import { detectionSample } from "../../reading/detection-sample";
+import type { ReadTable } from "../../reading/table-reader";
 import { SAMPLE_ROWS } from "../../server/mapping/auto-detect";
 import { InputError } from "./cli-errors";
-import { CsvCellReader } from "./csv-cells";
-import { splitRecords } from "./csv-records";
-import { type DataTable, type LoadOptions, headerText, isBlankRow } from "./data-table";
+import type { DataTable, LoadOptions } from "./data-table";
 
 const CHUNK_BYTES = 1 << 20;
 
-/** Binary files (a renamed .xlsx, an image) hold NUL bytes; text never does. */
+/** Binary files (a renamed .xlsx, an image) hold NUL bytes; text never does, unless it is UTF-16. */
 function checkLooksLikeText(path: string): void {
   const probe = Buffer.alloc(4096);
   const fd = openSync(path, "r");
   try {
     const read = readSync(fd, probe, 0, probe.length, 0);
-    if (probe.subarray(0, read).includes(0)) {
-      throw new InputError(`${path} is not a CSV text file: it holds binary data (is it a spreadsheet saved under the wrong name?)`);
-    }
+    const head = probe.subarray(0, read);
+    if (!head.includes(0)) return;
+    const decoder = new ByteDecoder();
+    decoder.write(head.subarray(0, Math.min(read, 512)));
+    if (decoder.detected === "utf-16le" || decoder.detected === "utf-16be") return;
+    throw new InputError(`${path} is not a CSV text file: it holds binary data (is it a spreadsheet saved under the wrong name?)`);
   } finally {
     closeSync(fd);
   }
+}
+
+async function readOnce(path: string, size: number, options: LoadOptions, assume: TextEncodingName | null): Promise<{ read: ReadTable; encoding: string }> {
+  const decoder = new ByteDecoder(assume);
+  const reader = new CsvTableReader({ headerRow: options.headerRow, locale: options.locale, sheetName: null });
+  let bytes = 0;
+  for await (const chunk of createReadStream(path, { highWaterMark: CHUNK_BYTES })) {
+    const buffer = chunk as Buffer;
+    bytes += buffer.length;
+    reader.push(decoder.write(buffer));
+    options.onProgress?.(bytes / size);
+  }
+  reader.push(decoder.end());
+  const encoding = `${decoder.detected ?? "utf-8"}${decoder.hadBom ? " with BOM" : ""}`;
+  return { read: reader.finish(encoding), encoding };
 }
 
 export async function loadCsvTable(path: string, options: LoadOptions): Promise<DataTable> {
@@ -30,51 +48,30 @@ export async function loadCsvTable(path: string, options: LoadOptions): Promise<
   if (size === 0) throw new InputError(`${path} is empty: there is no header row and no data`);
   checkLooksLikeText(path);
   const sheetName = options.sheet ?? basename(path, extname(path));
-  const cells = new CsvCellReader();
-  const rows: CellValue[][] = [];
-  const sample: CellValue[][] = [];
-  // An object, not `let`s: TypeScript does not see assignments made inside the callback.
-  const state: { headers: string[] | null; headerRow: number | null; line: number } = { headers: null, headerRow: options.headerRow, line: 0 };
-  const onRecord = (fields: string[]): void => {
-    state.line++;
-    if (state.headers === null) {
-      if (state.headerRow === null && fields.every((f) => f.trim() === "")) return;
-      if (state.headerRow !== null && state.line < state.headerRow) return;
-      state.headerRow = state.line;
-      state.headers = fields.map((f) => headerText(f));
-      return;
-    }
-    const row: CellValue[] = new Array<CellValue>(fields.length);
-    for (let c = 0; c < fields.length; c++) row[c] = cells.reportCell(fields[c]);
-    rows.push(row);
-    if (sample.length < SAMPLE_ROWS) sample.push(fields.map((f) => cells.sampleCell(f)));
-  };
-
-  const decoder = new StringDecoder("utf8");
-  let carry = "";
-  let bytes = 0;
-  let first = true;
-  for await (const chunk of createReadStream(path, { highWaterMark: CHUNK_BYTES })) {
-    const buffer = chunk as Buffer;
-    bytes += buffer.length;
-    let text = carry + decoder.write(buffer);
-    if (first) {
-      text = text.replace(/^\uFEFF/, "");
-      first = false;
-    }
-    carry = text.slice(splitRecords(text, false, onRecord));
-    options.onProgress?.(bytes / size);
+  let result: { read: ReadTable; encoding: string };
+  try {
+    result = await readOnce(path, size, options, null);
+  } catch (error) {
+    if (!(error instanceof NotUtf8Error)) throw error;
+    // Bytes that are not UTF-8 somewhere in the file: read it again, all of it, as Windows-1252.
+    result = await readOnce(path, size, options, "windows-1252");
+    result.read.report.encoding = "windows-1252 (the bytes are not valid UTF-8)";
   }
-  splitRecords(carry + decoder.end(), true, onRecord);
-  // Sheets drops trailing blank lines of an import; so does this.
-  while (rows.length > 0 && isBlankRow(rows[rows.length - 1])) rows.pop();
-
-  const { headers, headerRow } = state;
-  if (headers === null || headers.every((h) => h === "")) {
+  const { read } = result;
+  const { headers, headerRow } = read;
+  if (headers.length === 0 || headers.every((h) => h === "")) {
     throw new InputError(
       options.headerRow === null ? `${path} is empty: it holds only blank lines` : `${path} has nothing in row ${options.headerRow}, the header row`,
     );
   }
-  if (rows.length === 0) throw new InputError(`${path} has a header row but no data rows below it`);
-  return { sheetName, sheetNames: [sheetName], headerRow: headerRow ?? 1, headers, rows, sample };
+  if (read.rows.every((row) => row.length === 0)) throw new InputError(`${path} has a header row but no data rows below it`);
+  return {
+    sheetName,
+    sheetNames: [sheetName],
+    headerRow,
+    headers,
+    rows: read.rows,
+    sample: detectionSample(read.rows, read.report.columns, SAMPLE_ROWS),
+    reading: read.report,
+  };
 }

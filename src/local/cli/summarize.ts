@@ -12,7 +12,9 @@ import { InputError } from "./cli-errors";
 import type { DataTable, LoadOptions } from "./data-table";
 import { headlinePeriod } from "./headline-period";
 import { loadCsvTable } from "./load-csv";
+import { readGridTable } from "./grid-table";
 import { openWorkbook, readWorkbookTable } from "./load-xlsx";
+import { readingLocale } from "../../reading/locale";
 import type { ProgressBar } from "./progress-bar";
 import type { SummaryRun } from "./summary-run";
 import { textTable } from "./text-table";
@@ -37,7 +39,7 @@ interface Loaded {
 async function load(path: string, kind: FileKind, options: LoadOptions): Promise<Loaded> {
   if (kind === "csv") return { table: await loadCsvTable(path, options), workbook: null };
   const workbook = await openWorkbook(path);
-  return { table: readWorkbookTable(workbook, path, options), workbook };
+  return { table: readGridTable(readWorkbookTable(workbook, path, options), path, options), workbook };
 }
 
 function mappingProblem(choice: MappingChoice, errors: readonly { message: string }[]): InputError {
@@ -75,7 +77,8 @@ export async function summarize(options: SummarizeOptions, hooks: SummarizeHooks
   const fromFile = options.mapping === null ? null : readMappingFile(options.mapping);
   const { table, workbook } = await load(options.file, kind, {
     sheet: options.sheet ?? (kind === "xlsx" ? (fromFile?.sheetName ?? null) : null),
-    headerRow: fromFile?.headerRow ?? null,
+    headerRow: options.headerRow ?? fromFile?.headerRow ?? null,
+    locale: options.locale === null ? null : readingLocale(options.locale, "--locale"),
     onProgress: (f) => hooks.progress.update(f),
   });
   hooks.progress.finish();
@@ -93,6 +96,7 @@ export async function summarize(options: SummarizeOptions, hooks: SummarizeHooks
     file: options.file,
     sheetName: table.sheetName,
     headerRow: table.headerRow,
+    reading: table.reading ?? null,
     choice,
     warnings: validation.warnings,
     report,

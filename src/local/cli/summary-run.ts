@@ -1,12 +1,15 @@
 // Everything one summarize run found, as the text and JSON printers both read it.
 import type { FunnelReport } from "../../kpi/funnel-report";
 import type { MappingIssue } from "../../server/mapping/validate-mapping";
+import type { ReadingReport } from "../../reading/reading-report";
 import type { MappingChoice } from "./choose-mapping";
 
 export interface SummaryRun {
   file: string;
   sheetName: string;
   headerRow: number;
+  /** What reading the file skipped and assumed. */
+  reading: ReadingReport | null;
   choice: MappingChoice;
   warnings: MappingIssue[];
   report: FunnelReport;

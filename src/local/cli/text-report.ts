@@ -1,4 +1,5 @@
 // Prints a summarize run for people: the mapping with its reasons, headline KPIs, the funnel, channels, time to convert.
+import { readingSection } from "./reading-section";
 import { formatChange, formatKpi, formatNumber, headlineKind } from "./kpi-format";
 import type { SummaryRun } from "./summary-run";
 import { textTable } from "./text-table";
@@ -93,12 +94,13 @@ function notesSection(run: SummaryRun): string {
   if (n.rowsWithoutDate > 0) lines.push(`${formatNumber(n.rowsWithoutDate, "count")} rows have no date: in totals, in no month or period`);
   if (n.negativeDurations > 0) lines.push(`${formatNumber(n.negativeDurations, "count")} records reached the last stage before the first: left out of time to convert`);
   if (n.revenueWithoutLastStage > 0) lines.push(`${formatNumber(n.revenueWithoutLastStage, "count")} records have revenue but never reached the last stage: not counted`);
+  if (n.datesWithoutStatus > 0) lines.push(`${formatNumber(n.datesWithoutStatus, "count")} stage dates are on records whose status does not reach that stage (lost or open deals): not counted`);
   for (const w of run.warnings) lines.push(`warning: ${w.message}`);
   if (run.out !== null) lines.push(`wrote ${run.out} with a "KPI Summary" sheet`);
   return lines.join("\n");
 }
 
 export function textReport(run: SummaryRun): string {
-  const sections = [mappingSection(run), headlineSection(run), funnelSection(run), channelSection(run), timeSection(run), notesSection(run)];
+  const sections = [readingSection(run.reading, run.sheetName), mappingSection(run), headlineSection(run), funnelSection(run), channelSection(run), timeSection(run), notesSection(run)];
   return `${sections.filter((s): s is string => s !== null).join("\n\n")}\n`;
 }

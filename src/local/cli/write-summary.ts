@@ -6,7 +6,8 @@ import { generateSummaryFor, planSummary } from "../../server/summary/generate-s
 import { mergeGoals } from "../../server/summary/goals-block";
 import { PERIOD, SUMMARY_SHEET_NAME } from "../../server/summary/layout";
 import { DEFAULT_UNIT_ECONOMICS } from "../../server/summary/unit-economics-block";
-import { type Emulation, createEmulation, installAppsScriptGlobals, loadCsvFile, saveXlsx, xlsxBuffer } from "../emulation";
+import { type Emulation, createEmulation, installAppsScriptGlobals, saveXlsx, xlsxBuffer } from "../emulation";
+import { loadCsvAsRead } from "./csv-sheet";
 import { parseA1 } from "../emulation/a1";
 import { InputError } from "./cli-errors";
 import { localTimeZone } from "./load-xlsx";
@@ -45,7 +46,7 @@ function runGenerator(emu: Emulation, args: OutArgs, suspend: boolean, now: Date
 
 export async function writeSummaryWorkbook(args: OutArgs): Promise<void> {
   const emu = args.workbook ?? createEmulation({ sheets: {}, timeZone: localTimeZone() });
-  if (args.workbook === null) loadCsvFile(emu, args.table.sheetName, args.source);
+  if (args.workbook === null) loadCsvAsRead(emu, args.table, args.source);
   try {
     const now = new Date();
     if (emu.spreadsheet.getSheetByName(SUMMARY_SHEET_NAME) !== null) {

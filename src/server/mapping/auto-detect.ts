@@ -13,6 +13,7 @@ import {
 } from "./detected-column";
 import { KNOWN_STAGES, derivedWord, matchHeader, type HeaderMatch } from "./header-synonyms";
 import type { FunnelShape } from "./mapping-types";
+import { findStatusColumn, type StatusFinding } from "./status-detect";
 import type { MappingProposal, StageProposal } from "./proposal-types";
 
 export type { FieldProposal, MappingProposal, StageProposal, UnmappedColumn } from "./proposal-types";
@@ -30,18 +31,24 @@ export function proposeMapping(
   headerRow: number,
   headers: readonly string[],
   sampleRows: readonly (readonly CellValue[])[],
+  allRows: readonly (readonly CellValue[])[] = sampleRows,
 ): MappingProposal {
   const sample = sampleRows.slice(0, SAMPLE_ROWS);
   const columns: DetectedColumn[] = headers.map((raw, index) => {
     const header = String(raw ?? "");
     return { index, header, profile: profileColumn(sample, index), matches: matchHeader(header) };
   });
-  const shape = detectShape(columns);
+  const status = findStatusColumn(columns, allRows);
+  const shape = detectShape(columns, status);
   const assigner = new ColumnAssigner(columns);
   const stageColumns = shape.value === "aggregated" ? assigner.assignStages("number") : assigner.assignStages("date");
-  const stages = orderStages(stageColumns);
+  let stages = orderStages(stageColumns);
   const date =
     shape.value === "aggregated" ? assigner.assignPeriodDate() : assigner.assignRecordDate(stages[0] ?? null);
+  if (shape.value === "record-level" && status !== null) {
+    stages = withWonStatus(stages, status);
+    assigner.claim(status.column, status.reason);
+  }
   const channel = assigner.assignField({ kind: "channel" }, "text", "Source, Medium, Channel, Origin, Campaign");
   const spend = assigner.assignField({ kind: "spend" }, "number", "Cost, Spend, Ad spend, Budget");
   const revenue = assigner.assignField({ kind: "revenue" }, "number", "Revenue, Sales, Income, Value");
@@ -62,7 +69,22 @@ export function proposeMapping(
 /** The mapping a proposal amounts to, ready for validateMapping and the wizard to adjust. */
 export { proposalToMapping } from "./proposal-to-mapping";
 
-function detectShape(columns: readonly DetectedColumn[]): { value: FunnelShape; reason: string } {
+/** The customers stage reached by the won values: dated by its own date column when it has one, else by the record's date. */
+function withWonStatus(stages: readonly StageProposal[], status: StatusFinding): StageProposal[] {
+  const condition = { column: { header: status.column.header, index: status.column.index }, values: status.values };
+  const existing = stages.findIndex((s) => s.key === "customers");
+  if (existing >= 0) {
+    const stage = stages[existing];
+    const dated = stage.column === null ? "" : `, dated by ${quoteHeader(stage.column.header)} on those records alone`;
+    return stages.map((s, i) => (i === existing ? { ...s, status: condition, reason: `${status.reason}${dated}` } : s));
+  }
+  return [...stages, { key: "customers", name: "Customers", column: null, status: condition, reason: `${status.reason}, dated by the record's date` }];
+}
+
+function detectShape(columns: readonly DetectedColumn[], status: StatusFinding | null): { value: FunnelShape; reason: string } {
+  if (status !== null && columns.some((c) => c.profile.kind === "date")) {
+    return { value: "record-level", reason: `${status.reason.replace(/; only those.*$/, "")}, so each row is one deal` };
+  }
   const stageDates = columns.filter(isStageDateColumn);
   const stageKeys = new Set(stageDates.map((c) => keyOf(bestStageMatch(c, true))));
   if (stageKeys.size >= 2) {
@@ -94,6 +116,7 @@ function keyOf(match: HeaderMatch | undefined): string {
 }
 
 function orderStages(found: ReadonlyArray<{ key: string; column: DetectedColumn; reason: string }>): StageProposal[] {
+  // Stages found by their words take their place in the known funnel order.
   const rank = (key: string): number => KNOWN_STAGES.findIndex((s) => s.key === key);
   return [...found]
     .sort((a, b) => rank(a.key) - rank(b.key))
@@ -106,8 +129,10 @@ function orderStages(found: ReadonlyArray<{ key: string; column: DetectedColumn;
 }
 
 function stagesReason(stages: readonly StageProposal[], shape: FunnelShape): string {
-  const found = stages.map((s) => `${s.name} (${columnLetter(s.column.index)})`).join(" → ");
-  const missing = ["visits", "leads", "customers"].filter((k) => !stages.some((s) => s.key === k));
+  const found = stages.map((s) => `${s.name} (${s.column === null ? "by status" : columnLetter(s.column.index)})`).join(" → ");
+  const ads = stages.some((s) => s.key === "impressions" || s.key === "clicks");
+  const expected = ads ? ["impressions", "clicks", "conversions"] : ["visits", "leads", "customers"];
+  const missing = expected.filter((k) => !stages.some((s) => s.key === k));
   const what = shape === "aggregated" ? "count column" : "date column";
   const missingText = missing.length > 0 ? `; no ${what} looks like ${missing.join(" or ")}` : "";
   if (stages.length < 2) {

@@ -20,13 +20,20 @@ export class ColumnAssigner {
 
   constructor(private readonly columns: readonly DetectedColumn[]) {}
 
+  /** Takes a column for a part of the mapping found elsewhere (a status column), so it is not listed as unused. */
+  claim(column: DetectedColumn, reason: string): void {
+    this.use(column, reason);
+  }
+
   assignStages(kind: "number" | "date"): Array<{ key: string; column: DetectedColumn; reason: string }> {
     const taken = new Map<string, DetectedColumn>();
     const result: Array<{ key: string; column: DetectedColumn; reason: string }> = [];
     // Explicit stage words first, so "Lead date" beats "Created" for leads and "Created" is left to be the record date.
     const passes = kind === "date" ? [false, true] : [false];
+    // Closer matches first, so "Sessions" beats "Engaged sessions" wherever the columns stand; ties keep sheet order.
+    const byScore = [...this.columns].sort((a, b) => (bestStageMatch(b, true)?.score ?? 0) - (bestStageMatch(a, true)?.score ?? 0));
     for (const allowDateOnly of passes) {
-      for (const column of this.columns) {
+      for (const column of byScore) {
         if (this.used.has(column.index)) continue;
         const match = bestStageMatch(column, allowDateOnly);
         if (match === undefined || match.target.kind !== "stage") continue;
@@ -90,14 +97,16 @@ export class ColumnAssigner {
       return { column: ref(candidate), reason };
     }
     const fallback =
-      firstStage !== null
+      firstStage !== null && firstStage.column !== null
         ? `no separate record date; periods use the first stage's date (${quoteHeader(firstStage.column.header)})`
         : "no separate record date, and no stage date to fall back on";
     return { column: null, reason: fallback };
   }
 
   assignField(target: HeaderTarget, kind: "number" | "text", examples: string): FieldProposal {
-    for (const column of this.columns) {
+    const score = (c: DetectedColumn): number => c.matches.find((m) => sameTarget(m.target, target))?.score ?? 0;
+    // The closest header first ("Campaign name" before "Campaign group name"); ties keep sheet order.
+    for (const column of [...this.columns].sort((a, b) => score(b) - score(a))) {
       if (this.used.has(column.index)) continue;
       // Not only the top match: "Lead source" ties leads with channel, and only its text content settles it.
       const match = column.matches.find((m) => sameTarget(m.target, target));
@@ -169,6 +178,8 @@ export class ColumnAssigner {
     const first = this.firstWithHeader(column);
     if (first !== undefined) return `duplicate header: ${describeColumn(first)} has the same name`;
     if (column.profile.kind === "empty") return `header ${quoteHeader(column.header)} matches no funnel field, and the column ${describeProfile(column.profile)}`;
+    const kpiWord = derivedWord(column.header);
+    if (kpiWord !== null) return `header ${quoteHeader(column.header)} contains '${kpiWord}', so it looks like a computed rate or average: never a stage, never summed`;
     return `header ${quoteHeader(column.header)} matches no funnel field (the column ${describeProfile(column.profile)})`;
   }
 }

@@ -6,7 +6,8 @@ export type HeaderTarget =
   | { kind: "revenue" }
   | { kind: "channel" }
   | { kind: "period" }
-  | { kind: "id" };
+  | { kind: "id" }
+  | { kind: "status" };
 
 export interface KnownStage {
   key: string;
@@ -17,19 +18,49 @@ export interface KnownStage {
   dateOnlyWords: string[];
 }
 
-/** In funnel order: an extra stage found in a sheet is slotted in where it belongs. */
+/**
+ * In funnel order: an extra stage found in a sheet is slotted in where it belongs. Words are folded
+ * (lower case, accents removed) and cover the exports of Google Ads, Microsoft Ads, Meta Ads, LinkedIn,
+ * TikTok Ads, GA4, HubSpot, Salesforce and Pipedrive in English, German, French, Spanish, Portuguese,
+ * Italian, Dutch, Indonesian and Malay. Ad-platform data so reads as impressions → clicks → conversions.
+ */
 export const KNOWN_STAGES: readonly KnownStage[] = [
+  {
+    key: "impressions",
+    name: "Impressions",
+    words: ["impressions", "impression", "impr", "impressionen", "impresiones", "impressoes", "impressioni", "vertoningen", "weergaven", "tayangan", "impresi", "tera"],
+    dateOnlyWords: [],
+  },
+  {
+    key: "clicks",
+    name: "Clicks",
+    words: [
+      "clicks", "click", "link clicks", "clicks all", "clics", "clics en el enlace", "clics sur un lien", "klicks", "link klicks", "klicks auf link",
+      "klikken", "linkklikken", "cliques", "cliques no link", "clic", "clic sul link", "klik", "klik tautan", "klik pautan", "interactions", "interaktionen",
+    ],
+    dateOnlyWords: [],
+  },
   {
     key: "visits",
     name: "Visits",
-    words: ["sessions", "session", "visitors", "visitor", "visits", "visit", "users", "user", "traffic"],
+    words: [
+      "sessions", "session", "visitors", "visitor", "visits", "visit", "users", "user", "total users", "traffic", "landing page views",
+      "sitzungen", "besuche", "besucher", "nutzer", "visites", "visiteurs", "sesiones", "visitas", "visitantes", "sessoes", "sessioni", "visite",
+      "visitatori", "sessies", "bezoeken", "bezoekers", "kunjungan", "pengunjung", "sesi", "pelawat", "lawatan",
+    ],
     dateOnlyWords: [],
   },
   {
     key: "leads",
     name: "Leads",
-    words: ["leads", "lead", "signups", "signup", "sign ups", "sign up", "contacts", "contact"],
-    dateOnlyWords: ["created", "create", "created at"],
+    words: [
+      "leads", "lead", "signups", "signup", "sign ups", "sign up", "contacts", "contact", "prospects", "prospect", "interessenten", "kontakte",
+      "prospectos", "clientes potenciales", "contatti", "prospek", "calon pelanggan", "petunjuk", "bakal pelanggan",
+    ],
+    dateOnlyWords: [
+      "created", "create", "created at", "create date", "created date", "erstelldatum", "erstellungsdatum", "erstellt am", "date de creation",
+      "fecha de creacion", "data de criacao", "data di creazione", "aanmaakdatum", "tanggal dibuat", "tarikh dicipta", "deal created",
+    ],
   },
   {
     key: "mql",
@@ -46,30 +77,92 @@ export const KNOWN_STAGES: readonly KnownStage[] = [
   {
     key: "opportunities",
     name: "Opportunities",
-    words: ["opportunities", "opportunity", "opps", "opp"],
+    words: ["opportunities", "opportunity", "opps", "opp", "deals", "verkaufschancen", "opportunites", "oportunidades", "opportunita", "kansen", "peluang"],
+    dateOnlyWords: [],
+  },
+  {
+    key: "conversions",
+    name: "Conversions",
+    words: [
+      "conversions", "conversion", "conv", "all conv", "results", "key events", "konversionen", "ergebnisse", "resultats", "conversiones",
+      "resultados", "conversoes", "conversioni", "risultati", "conversies", "resultaten", "konversi", "penukaran", "acara utama", "peristiwa utama",
+    ],
     dateOnlyWords: [],
   },
   {
     key: "customers",
     name: "Customers",
     words: [
-      "deals won", "won deals", "closed won", "new customers", "customers", "customer",
-      "purchases", "purchase", "orders", "order", "conversions", "conversion",
+      "deals won", "won deals", "closed won", "new customers", "customers", "customer", "purchases", "purchase", "orders", "order",
+      "kunden", "neukunden", "clients", "nouveaux clients", "clientes", "nuevos clientes", "novos clientes", "clienti", "nuovi clienti",
+      "klanten", "nieuwe klanten", "pelanggan", "pelanggan baru", "pembelian", "pesanan",
     ],
-    dateOnlyWords: ["won", "closed", "close", "win"],
+    dateOnlyWords: [
+      "won", "closed", "close", "win", "close date", "closed date", "abschlussdatum", "date de cloture", "fecha de cierre", "data de fechamento",
+      "data di chiusura", "sluitingsdatum", "tanggal penutupan", "tarikh tutup", "won time", "won date",
+    ],
   },
 ];
 
 const FIELD_WORDS: ReadonlyArray<{ target: HeaderTarget; words: string[] }> = [
-  { target: { kind: "spend" }, words: ["cost", "costs", "spend", "ad spend", "spent", "budget"] },
-  { target: { kind: "revenue" }, words: ["revenue", "sales", "income", "value", "amount"] },
-  { target: { kind: "channel" }, words: ["source", "medium", "channel", "origin", "campaign", "utm source", "utm medium", "utm campaign"] },
-  { target: { kind: "period" }, words: ["date", "day", "week", "month", "period", "week start", "month start", "week of", "month of"] },
-  { target: { kind: "id" }, words: ["id", "uuid", "email", "e mail"] },
+  {
+    target: { kind: "spend" },
+    words: [
+      "cost", "costs", "spend", "ad spend", "spent", "budget", "amount spent", "total spent", "kosten", "ausgegebener betrag", "ausgaben",
+      "cout", "couts", "montant depense", "coste", "costo", "gasto", "importe gastado", "custo", "valor gasto", "valor usado", "speso",
+      "importo speso", "besteed bedrag", "bedrag besteed", "biaya", "pengeluaran", "jumlah yang dibelanjakan", "kos", "perbelanjaan",
+      "jumlah dibelanjakan",
+    ],
+  },
+  {
+    target: { kind: "revenue" },
+    words: [
+      "revenue", "sales", "income", "value", "amount", "total revenue", "purchase revenue", "conv value", "conversion value", "all conv value",
+      "purchase value", "umsatz", "einnahmen", "conversionwert", "wert", "chiffre d affaires", "revenu", "revenus", "valeur de conversion",
+      "ingresos", "valor de conversion", "receita", "valor da conversao", "ricavi", "entrate", "valore conversione", "omzet", "opbrengst",
+      "conversiewaarde", "pendapatan", "nilai konversi", "hasil", "jualan", "nilai penukaran",
+    ],
+  },
+  {
+    target: { kind: "channel" },
+    words: [
+      "source", "medium", "channel", "origin", "campaign", "campaign name", "utm source", "utm medium", "utm campaign",
+      "session default channel group", "session source medium", "first user default channel group", "original traffic source",
+      "original source", "lead source", "kanal", "quelle", "kampagne", "kampagnenname", "canal", "campagne", "nom de la campagne", "campana",
+      "nombre de la campana", "campanha", "nome da campanha", "campagna", "nome campagna", "kanaal", "bron", "campagnenaam", "saluran",
+      "sumber", "kampanye", "nama kampanye", "kempen", "nama kempen",
+    ],
+  },
+  {
+    target: { kind: "period" },
+    words: [
+      "date", "day", "week", "month", "period", "week start", "month start", "week of", "month of", "reporting starts", "datum", "tag", "woche",
+      "monat", "berichtsbeginn", "jour", "semaine", "mois", "debut des rapports", "fecha", "dia", "semana", "mes", "inicio del informe", "data",
+      "inicio dos relatorios", "giorno", "settimana", "mese", "inizio report", "dag", "maand", "begin rapportage", "tanggal", "hari", "minggu",
+      "bulan", "tarikh", "bulan laporan",
+    ],
+  },
+  { target: { kind: "id" }, words: ["id", "uuid", "email", "e mail", "record id", "deal id", "opportunity id"] },
+  {
+    target: { kind: "status" },
+    words: [
+      "deal stage", "stage", "status", "lifecycle stage", "won", "is won", "iswon", "opportunity stage", "pipeline stage", "phase", "deal phase",
+      "dealphase", "etapa", "etape", "etape de la transaction", "etapa del negocio", "etapa do negocio", "fase", "fase dell affare", "dealfase",
+      "tahap", "tahap kesepakatan", "peringkat", "peringkat urus niaga", "status deal",
+    ],
+  },
 ];
 
-/** Words that mark a column as an already computed ratio ("Cost per lead", "Conversion rate"), not raw data. */
-const DERIVED_WORDS = new Set(["per", "rate", "ratio", "cpa", "cac", "cpl", "cpc", "ctr", "roas", "roi", "romi", "avg", "average", "percent", "pct", "share"]);
+/**
+ * Words that mark a column as an already computed rate or average ("Cost per lead", "Conv. rate", "Avg. CPC"),
+ * never a stage or an amount to sum.
+ */
+const DERIVED_WORDS = new Set([
+  "per", "pro", "par", "por", "je", "setiap", "rate", "ratio", "cpa", "cac", "cpl", "cpc", "cpm", "ctr", "roas", "roi", "romi", "avg", "average", "percent", "pct", "share", "frequency",
+  "durchschn", "durchschnittlich", "durchschnittliche", "rate", "quote", "klickrate", "moyenne", "moyen", "taux", "promedio", "tasa", "media",
+  "medio", "taxa", "tasso", "gemiddeld", "gemiddelde", "percentage", "rata", "tingkat", "purata", "kadar", "frekuensi", "frequenz", "frequence",
+]);
+const FORECAST_WORDS = new Set(["expected", "forecast", "erwartetes", "erwartet", "voraussichtliches", "prevue", "prevista", "previsto", "prevista", "verwachte", "jangkaan", "perkiraan", "dijangka"]);
 
 export interface HeaderMatch {
   target: HeaderTarget;
@@ -84,14 +177,20 @@ export interface HeaderMatch {
 /** Lower-case words of a header; "Sign-ups", "sign_ups" and "SIGN UPS" all become ["sign", "ups"]. */
 export function headerTokens(header: string): string[] {
   return header
+    .normalize("NFD")
+    .replace(/[\u0300-\u036f]/g, "")
     .toLowerCase()
-    .split(/[^a-z0-9]+/)
+    .split(/[^\p{L}\p{N}]+/u)
     .filter((t) => t !== "");
 }
+
+/** "Cost / conv.", "Kosten/Conv.", "Spend / result": an amount divided by a count. */
+const PER_SLASH = /(cost|spend|kosten|cout|coste|costo|custo|biaya|kos)\s*\/\s*\p{L}/iu;
 
 /** The computed-KPI word in a header, if any. */
 export function derivedWord(header: string): string | null {
   if (header.includes("%")) return "%";
+  if (PER_SLASH.test(header.normalize("NFD").replace(/[\u0300-\u036f]/g, ""))) return "/";
   for (const token of headerTokens(header)) if (DERIVED_WORDS.has(token)) return token;
   return null;
 }
@@ -105,7 +204,10 @@ export function matchHeader(header: string): HeaderMatch[] {
     const score = phraseScore(tokens, headerTokens(word));
     if (score > 0) matches.push({ target, word, score, dateOnly });
   };
+  // "Expected close date" is a forecast, not the day a stage was reached.
+  const forecast = tokens.some((t) => FORECAST_WORDS.has(t));
   for (const stage of KNOWN_STAGES) {
+    if (forecast) break;
     const target: HeaderTarget = { kind: "stage", key: stage.key };
     for (const word of stage.words) consider(target, word, false);
     for (const word of stage.dateOnlyWords) consider(target, word, true);
@@ -127,6 +229,8 @@ export function targetLabel(target: HeaderTarget): string {
       return "a period date";
     case "id":
       return "a record id";
+    case "status":
+      return "a deal stage or status";
     default:
       return target.kind;
   }

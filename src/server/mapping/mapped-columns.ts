@@ -8,7 +8,7 @@ export interface MappedColumn {
   field: string;
   label: string;
   ref: ColumnRef;
-  role: "count" | "amount" | "date" | "stage-date" | "text";
+  role: "count" | "amount" | "date" | "stage-date" | "text" | "status";
 }
 
 const FIELD_LABELS: Record<MappingField, string> = {
@@ -25,6 +25,10 @@ export function mappedColumns(mapping: FunnelMapping, errors: MappingIssue[]): M
   mapping.stages.forEach((stage) => {
     const field = `stage:${stage.key}`;
     const label = `Stage '${stage.name}'`;
+    if (stage.status) {
+      columns.push({ field, label: `${label} status`, ref: stage.status.column, role: "status" });
+      if (stage.column === null) return;
+    }
     if (stage.column === null) {
       const what = aggregated ? "count column" : "date column (when a record reached it)";
       errors.push(plainIssue(field, "column-unset", `${label}: no column is chosen; pick its ${what}`));

@@ -20,7 +20,10 @@ export type IssueCode =
   | "not-a-date"
   | "missing-date"
   | "stage-date-order"
-  | "no-data";
+  | "no-data"
+  | "status-values"
+  | "status-unused-value"
+  | "text-cells";
 
 export interface MappingIssue {
   /** "sheetName", "headerRow", "shape", "stages", "stage:<key>", "date", "channel", "spend" or "revenue". */

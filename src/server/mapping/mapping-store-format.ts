@@ -1,5 +1,8 @@
 // The funnel mapping as versioned JSON for DocumentProperties, and back; reading never throws, it says what to do instead.
-import { MAPPING_VERSION, type ColumnRef, type FunnelMapping, type FunnelShape, type FunnelStage } from "./mapping-types";
+import { MAPPING_VERSION, type ColumnRef, type FunnelMapping, type FunnelShape, type FunnelStage, type StatusCondition } from "./mapping-types";
+
+/** The first format that shipped; it reads as the same mapping with no status stages. */
+const OLDEST_READABLE_VERSION = 1;
 
 /**
  * DocumentProperties allow 9 kB per value. Whether Google means 9,000 or 9,216 bytes is not documented
@@ -45,8 +48,8 @@ export function parseMapping(json: string | null | undefined): ParseResult {
     return needsSetup("unreadable", "The saved funnel setup is not readable (it is not a setup object). Please run Set up funnel again.");
   }
   const version = raw.version;
-  if (version === undefined || (typeof version === "number" && version < MAPPING_VERSION)) {
-    // No earlier format ever shipped, so there is nothing to migrate from: asking beats guessing.
+  if (version === undefined || (typeof version === "number" && version < OLDEST_READABLE_VERSION)) {
+    // No format before version 1 ever shipped, so there is nothing to migrate from: asking beats guessing.
     return needsSetup(
       "older-version",
       `The funnel setup was saved by an older version of Funnel KPIs (format ${version ?? 0}). Please run Set up funnel again.`,
@@ -84,6 +87,7 @@ function isColumnRef(value: unknown): value is ColumnRef {
 
 // The first thing that keeps the JSON from being a FunnelMapping, as a path a developer can find.
 function describeProblem(raw: JsonRecord): string | null {
+  const version = raw.version as number;
   if (typeof raw.sheetName !== "string") return "sheetName is not text";
   if (!Number.isInteger(raw.headerRow) || (raw.headerRow as number) < 1) return "headerRow is not a row number";
   if (raw.shape !== "aggregated" && raw.shape !== "record-level") return "shape is neither 'aggregated' nor 'record-level'";
@@ -94,6 +98,12 @@ function describeProblem(raw: JsonRecord): string | null {
     if (typeof stage.key !== "string") return `stages[${i}].key is not text`;
     if (typeof stage.name !== "string") return `stages[${i}].name is not text`;
     if (stage.column !== null && !isColumnRef(stage.column)) return `stages[${i}].column is not a column (header and index)`;
+    if (stage.status !== undefined && stage.status !== null) {
+      if (version < 2) return `stages[${i}].status is not part of format ${version}`;
+      const status = stage.status;
+      if (!isRecord(status) || !isColumnRef(status.column)) return `stages[${i}].status.column is not a column (header and index)`;
+      if (!Array.isArray(status.values) || !status.values.every((v) => typeof v === "string")) return `stages[${i}].status.values is not a list of text`;
+    }
   }
   for (const field of ["date", "channel", "spend", "revenue"] as const) {
     const value = raw[field];
@@ -106,11 +116,16 @@ function describeProblem(raw: JsonRecord): string | null {
 function toMapping(raw: JsonRecord): FunnelMapping {
   const column = (value: unknown): ColumnRef | null =>
     isColumnRef(value) ? { header: value.header, index: value.index } : null;
-  const stages: FunnelStage[] = (raw.stages as unknown[]).filter(isRecord).map((s) => ({
-    key: String(s.key),
-    name: String(s.name),
-    column: column(s.column),
-  }));
+  const status = (value: unknown): StatusCondition | null => {
+    if (!isRecord(value) || !isColumnRef(value.column) || !Array.isArray(value.values)) return null;
+    return { column: { header: value.column.header, index: value.column.index }, values: value.values.map(String) };
+  };
+  const stages: FunnelStage[] = (raw.stages as unknown[]).filter(isRecord).map((s) => {
+    const stage: FunnelStage = { key: String(s.key), name: String(s.name), column: column(s.column) };
+    const condition = status(s.status);
+    if (condition !== null) stage.status = condition;
+    return stage;
+  });
   return {
     version: MAPPING_VERSION,
     sheetName: String(raw.sheetName),

@@ -1,7 +1,10 @@
 // The saved answer to "which column of the data sheet is which part of the funnel", shared by the wizard, the store and the report.
 
-/** Bumped whenever the saved JSON changes shape; mapping-store-format.ts decides what older versions mean. */
-export const MAPPING_VERSION = 1;
+/**
+ * Bumped whenever the saved JSON changes shape; mapping-store-format.ts decides what older versions mean.
+ * 2 added stages reached by a status column's values; a version 1 mapping reads as the same mapping.
+ */
+export const MAPPING_VERSION = 2;
 
 /**
  * `aggregated`: one row per period (optionally per channel) with a count per stage.
@@ -20,13 +23,31 @@ export interface ColumnRef {
   index: number;
 }
 
+/**
+ * Record-level: which values of a status column mean a record reached a stage ("Deal Stage" is "Closed won").
+ * Self-contained (its own column), so a mapping with several sources can carry it with the source it names.
+ */
+export interface StatusCondition {
+  column: ColumnRef;
+  /** Matched as whole values, ignoring case only; never as patterns. */
+  values: string[];
+}
+
 export interface FunnelStage {
   /** Lower-case identifier used in named ranges (`kpi_<key>`) and saved goals; stable across renames. */
   key: string;
   /** What people see: "Visits", "MQL". */
   name: string;
-  /** Aggregated: the count column. Record-level: the date the stage was reached. Null until chosen in the wizard. */
+  /**
+   * Aggregated: the count column. Record-level: the date the stage was reached. Null until chosen in the
+   * wizard; a stage with a status may have none, and is then dated by the record's date.
+   */
   column: ColumnRef | null;
+  /**
+   * Record-level: the stage is reached only by records whose status is one of these values; its date
+   * column then dates it on those records alone (a lost deal's close date makes no customer).
+   */
+  status?: StatusCondition | null;
 }
 
 export interface FunnelMapping {
@@ -47,6 +68,9 @@ export interface FunnelMapping {
 /** The optional single columns, named as errors and named ranges name them. */
 export type MappingField = "date" | "channel" | "spend" | "revenue";
 export const MAPPING_FIELDS: readonly MappingField[] = ["date", "channel", "spend", "revenue"];
+
+/** The named range suffix of a stage's status column: `kpi_<key>_status`. */
+export const STATUS_RANGE_SUFFIX = "_status";
 
 /** Stage keys that would collide with the named ranges of the single columns. */
 export const RESERVED_STAGE_KEYS: readonly string[] = MAPPING_FIELDS;

@@ -1,13 +1,13 @@
 // The named ranges a mapping publishes (kpi_spend, kpi_leads, ...), open-ended so rows added later are counted.
 import { columnLetter, quotedSheetRef } from "./a1";
-import type { ColumnRef, FunnelMapping } from "./mapping-types";
+import { STATUS_RANGE_SUFFIX, type ColumnRef, type FunnelMapping } from "./mapping-types";
 
 export interface NamedRangeSpec {
   /** "kpi_spend", "kpi_<stage key>". */
   name: string;
   /** "'Data'!C2:C": from the first data row to the bottom of the sheet, whatever its size later. */
   a1: string;
-  /** Which part of the mapping it names: "date", "channel", "spend", "revenue" or "stage:<key>". */
+  /** Which part of the mapping it names: "date", "channel", "spend", "revenue", "stage:<key>" or "status:<key>". */
   field: string;
 }
 
@@ -33,6 +33,9 @@ export function namedRangesFor(mapping: FunnelMapping): NamedRangeSpec[] {
   if (mapping.revenue !== null) specs.push(range("revenue", "revenue", mapping.revenue));
   for (const stage of mapping.stages) {
     if (stage.column !== null) specs.push(range(`stage:${stage.key}`, stage.key, stage.column));
+    if (stage.status && mapping.shape === "record-level") {
+      specs.push(range(`status:${stage.key}`, `${stage.key}${STATUS_RANGE_SUFFIX}`, stage.status.column));
+    }
   }
   return specs;
 }

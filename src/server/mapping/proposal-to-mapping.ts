@@ -8,7 +8,9 @@ export function proposalToMapping(proposal: MappingProposal): FunnelMapping {
     sheetName: proposal.sheetName,
     headerRow: proposal.headerRow,
     shape: proposal.shape.value,
-    stages: proposal.stages.map((s) => ({ key: s.key, name: s.name, column: s.column })),
+    stages: proposal.stages.map((s) =>
+      s.status ? { key: s.key, name: s.name, column: s.column, status: { column: s.status.column, values: [...s.status.values] } } : { key: s.key, name: s.name, column: s.column },
+    ),
     date: proposal.date.column,
     channel: proposal.channel.column,
     spend: proposal.spend.column,

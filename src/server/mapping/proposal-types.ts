@@ -1,5 +1,5 @@
 // What auto-detect hands the wizard: a proposed mapping where every field and every left-out column carries its reason.
-import type { ColumnRef, FunnelShape } from "./mapping-types";
+import type { ColumnRef, FunnelShape, StatusCondition } from "./mapping-types";
 
 export interface FieldProposal {
   column: ColumnRef | null;
@@ -9,8 +9,11 @@ export interface FieldProposal {
 export interface StageProposal {
   key: string;
   name: string;
-  column: ColumnRef;
+  /** Null only for a status stage without a date column of its own. */
+  column: ColumnRef | null;
   reason: string;
+  /** Record-level: the status values that reach this stage ("Deal Stage" is "Closed won"). */
+  status?: StatusCondition;
 }
 
 export interface UnmappedColumn {

@@ -51,6 +51,7 @@ export function checkData(
           if (Number.isNaN(readDateSerial(value) ?? 0)) p.wrongType.add(sheetRow, value);
           break;
         case "text":
+        case "status":
           break;
       }
     }
@@ -94,8 +95,29 @@ export function checkData(
       outOfOrder.issue("stages", "stage-date-order", `Stages: ${outOfOrder.count === 1 ? "1 record has" : `${outOfOrder.count} records have`} a stage date before the previous stage's date: ${outOfOrder.listing()}`),
     );
   }
+  checkStatusValues(mapping, columns, rows, warnings);
   if (dataRows === 0) {
     warnings.push(plainIssue("sheetName", "no-data", `Data sheet '${sheet}': no data rows below header row ${mapping.headerRow}`));
+  }
+}
+
+/** A chosen status value that no row holds is most likely a typo or a value from another export. */
+function checkStatusValues(mapping: FunnelMapping, columns: readonly MappedColumn[], rows: readonly (readonly CellValue[])[], warnings: MappingIssue[]): void {
+  if (mapping.shape !== "record-level") return;
+  for (const stage of mapping.stages) {
+    const status = stage.status;
+    if (!status || !columns.some((c) => c.role === "status" && c.ref.index === status.column.index)) continue;
+    const present = new Set<string>();
+    for (const row of rows) {
+      const v = row[status.column.index];
+      if (v !== null && v !== undefined && v !== "") present.add(String(v).toLowerCase());
+    }
+    const missing = status.values.filter((v) => !present.has(v.toLowerCase()));
+    if (missing.length > 0) {
+      warnings.push(
+        plainIssue(`stage:${stage.key}`, "status-unused-value", `Stage '${stage.name}': ${missing.map((v) => `'${v}'`).join(", ")} ${missing.length === 1 ? "is" : "are"} in no row of ${describeRef(status.column)}`),
+      );
+    }
   }
 }
 

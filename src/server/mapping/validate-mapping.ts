@@ -3,8 +3,10 @@ import type { CellValue } from "../../kpi/cells";
 import { columnLetter } from "./a1";
 import { describeRef, mappedColumns, type MappedColumn } from "./mapped-columns";
 import { plainIssue, type MappingIssue, type MappingValidation } from "./mapping-issues";
-import { RESERVED_STAGE_KEYS, STAGE_KEY_PATTERN, type FunnelMapping } from "./mapping-types";
+import type { ReadingReport } from "../../reading/reading-report";
+import { RESERVED_STAGE_KEYS, STAGE_KEY_PATTERN, STATUS_RANGE_SUFFIX, type FunnelMapping } from "./mapping-types";
 import { checkData } from "./validate-cells";
+import { checkTextCells } from "./validate-text-cells";
 
 export type { MappingIssue, MappingValidation } from "./mapping-issues";
 
@@ -16,6 +18,7 @@ export function validateMapping(
   mapping: FunnelMapping,
   headers: readonly string[],
   rows: readonly (readonly CellValue[])[],
+  reading: ReadingReport | null = null,
 ): MappingValidation {
   const errors: MappingIssue[] = [];
   const warnings: MappingIssue[] = [];
@@ -27,6 +30,7 @@ export function validateMapping(
   if (Number.isInteger(mapping.headerRow) && mapping.headerRow >= 1) {
     checkData(mapping, current, rows, errors, warnings);
   }
+  if (reading !== null) checkTextCells(current, reading, warnings);
   return { ok: errors.length === 0, errors, warnings };
 }
 
@@ -61,7 +65,21 @@ function checkStages(mapping: FunnelMapping, errors: MappingIssue[]): void {
       errors.push(plainIssue(field, "stage-key", `${label}: key '${stage.key}' is used by an earlier stage`));
     }
     seen.add(stage.key);
+    if (stage.status) {
+      if (mapping.shape !== "record-level") {
+        errors.push(plainIssue(field, "status-values", `${label}: a status column only works on record-level data (one row per lead or deal)`));
+      } else if (stage.status.values.length === 0) {
+        errors.push(plainIssue(field, "status-values", `${label}: no value of '${stage.status.column.header}' is chosen, so no record could reach this stage`));
+      } else if (stage.status.values.some((v) => v.trim() === "")) {
+        errors.push(plainIssue(field, "status-values", `${label}: a blank status value cannot mark a stage as reached`));
+      }
+    }
   });
+  for (const stage of stages) {
+    if (stages.some((other) => other.key + STATUS_RANGE_SUFFIX === stage.key && other.status)) {
+      errors.push(plainIssue(`stage:${stage.key}`, "stage-key", `Stage '${stage.name}': key '${stage.key}' is the name of another stage's status range; choose another`));
+    }
+  }
 }
 
 function sameHeader(a: string | undefined, b: string): boolean {
@@ -92,6 +110,8 @@ function checkReuse(columns: readonly MappedColumn[], errors: MappingIssue[]): v
   const byIndex = new Map<number, MappedColumn>();
   for (const column of columns) {
     const earlier = byIndex.get(column.ref.index);
+    // Several stages may read one status column ("Deal Stage" marks opportunities and customers).
+    if (earlier !== undefined && earlier.role === "status" && column.role === "status") continue;
     if (earlier === undefined) {
       byIndex.set(column.ref.index, column);
       continue;

@@ -1,5 +1,5 @@
 // Native Sheets formulas (SUMIFS/COUNTIFS over the kpi_ named ranges) for the funnel's amounts and stage counts.
-import type { FunnelMapping } from "../mapping/mapping-types";
+import { STATUS_RANGE_SUFFIX, type FunnelMapping } from "../mapping/mapping-types";
 import { NAMED_RANGE_PREFIX } from "../mapping/named-ranges";
 
 /** A date window as two formula expressions (cell references or expressions), both days inclusive. */
@@ -23,14 +23,20 @@ export class MetricFormulas {
   readonly hasChannel: boolean;
   private readonly recordLevel: boolean;
   private readonly stageRanges: readonly string[];
+  /** Record-level status stages: the status range and the values that reach the stage; null for a date-only stage. */
+  private readonly stageStatus: readonly ({ range: string; values: readonly string[] } | null)[];
 
   constructor(mapping: FunnelMapping) {
     this.stageNames = mapping.stages.map((s) => s.name);
-    this.stageRanges = mapping.stages.map((s) => NAMED_RANGE_PREFIX + s.key);
+    this.recordLevel = mapping.shape === "record-level";
+    // A status stage without its own date column is dated by the record's date, as the report does.
+    this.stageRanges = mapping.stages.map((s) => (s.column === null && s.status ? MetricFormulas.DATE : NAMED_RANGE_PREFIX + s.key));
+    this.stageStatus = mapping.stages.map((s) =>
+      this.recordLevel && s.status ? { range: NAMED_RANGE_PREFIX + s.key + STATUS_RANGE_SUFFIX, values: s.status.values } : null,
+    );
     this.hasSpend = mapping.spend !== null;
     this.hasRevenue = mapping.revenue !== null;
     this.hasChannel = mapping.channel !== null;
-    this.recordLevel = mapping.shape === "record-level";
   }
 
   static readonly DATE = `${NAMED_RANGE_PREFIX}date`;
@@ -45,7 +51,7 @@ export class MetricFormulas {
 
   stageCount(index: number, window: Window, criteria: Criteria = []): string {
     const range = this.stageRanges[index];
-    if (this.recordLevel) return `COUNTIFS(${windowCriteria(range, window)}${extra(criteria)})`;
+    if (this.recordLevel) return byStatus(this.stageStatus[index], (status) => `COUNTIFS(${windowCriteria(range, window)}${extra(criteria)}${status})`);
     return `SUMIFS(${range}, ${windowCriteria(MetricFormulas.DATE, window)}${extra(criteria)})`;
   }
 
@@ -56,9 +62,30 @@ export class MetricFormulas {
 
   revenue(window: Window, criteria: Criteria = []): string | null {
     if (!this.hasRevenue) return null;
-    const dated = this.recordLevel ? this.stageRanges[this.stageRanges.length - 1] : MetricFormulas.DATE;
-    return `SUMIFS(${MetricFormulas.REVENUE}, ${windowCriteria(dated, window)}${extra(criteria)})`;
+    const last = this.stageRanges.length - 1;
+    const dated = this.recordLevel ? this.stageRanges[last] : MetricFormulas.DATE;
+    const status = this.recordLevel ? this.stageStatus[last] : null;
+    return byStatus(status, (s) => `SUMIFS(${MetricFormulas.REVENUE}, ${windowCriteria(dated, window)}${extra(criteria)}${s})`);
   }
+}
+
+/**
+ * One term per status value, summed (a record has one status, so the terms never overlap); the plain
+ * formula for a stage without a status.
+ */
+function byStatus(status: { range: string; values: readonly string[] } | null, term: (criterion: string) => string): string {
+  if (status === null) return term("");
+  const terms = status.values.map((v) => term(`, ${status.range}, ${literalCriterion(v)}`));
+  return terms.length === 1 ? terms[0] : `(${terms.join("+")})`;
+}
+
+/**
+ * A criterion that matches the value itself: an explicit "=" so no operator at its start takes effect,
+ * `~ * ?` escaped so no wildcard does, and quotes doubled inside the string literal.
+ */
+export function literalCriterion(value: string): string {
+  const escaped = value.replace(/[~*?]/g, (c) => `~${c}`).replace(/"/g, '""');
+  return `"=${escaped}"`;
 }
 
 function windowCriteria(range: string, window: Window): string {

@@ -1,0 +1,59 @@
+// Reads CSV text, chunk by chunk, into a table: the dialect sniffed from the first chunk, then tokenizer and table reader in one pass.
+import { type CsvDialect, delimiterName, sniffDialect } from "./csv-dialect";
+import { CsvTokenizer } from "./csv-tokenizer";
+import { type ReadTable, TableReader, type TableReaderOptions } from "./table-reader";
+
+/** Text held back until this much has arrived, so the dialect is judged on whole lines. */
+const SNIFF_CHARS = 64 * 1024;
+
+export class CsvTableReader {
+  private head = "";
+  private dialect: CsvDialect | null = null;
+  private tokenizer: CsvTokenizer | null = null;
+  private table: TableReader | null = null;
+  records = 0;
+
+  constructor(private readonly options: Omit<TableReaderOptions, "semicolonFile">) {}
+
+  push(text: string): void {
+    if (this.tokenizer !== null) {
+      this.tokenizer.push(text);
+      return;
+    }
+    this.head += text;
+    if (this.head.length >= SNIFF_CHARS) this.start();
+  }
+
+  finish(encoding: string | null): ReadTable {
+    if (this.tokenizer === null) this.start();
+    (this.tokenizer as CsvTokenizer).end();
+    const read = (this.table as TableReader).finish();
+    const dialect = this.dialect as CsvDialect;
+    read.report.encoding = encoding;
+    read.report.dialect = `${delimiterName(dialect.delimiter)}-separated: ${dialect.reason}`;
+    return read;
+  }
+
+  private start(): void {
+    let text = this.head;
+    this.head = "";
+    if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+    const dialect = sniffDialect(text);
+    this.dialect = dialect;
+    if (dialect.sepLine) text = text.slice(text.indexOf("\n") + 1);
+    const table = new TableReader({ ...this.options, semicolonFile: dialect.delimiter === ";" });
+    this.table = table;
+    this.tokenizer = new CsvTokenizer(dialect.delimiter, (fields) => {
+      this.records++;
+      table.push(fields);
+    });
+    this.tokenizer.push(text);
+  }
+}
+
+/** A whole CSV text as a table. */
+export function readCsvText(text: string, options: Omit<TableReaderOptions, "semicolonFile">, encoding: string | null = null): ReadTable {
+  const reader = new CsvTableReader(options);
+  reader.push(text);
+  return reader.finish(encoding);
+}

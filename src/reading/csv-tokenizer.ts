@@ -1,0 +1,122 @@
+// An RFC 4180 tokenizer fed text in chunks: its state carries over, so each character is looked at once, however long a quoted field runs.
+import type { Delimiter } from "./csv-dialect";
+
+const QUOTE = 34;
+const LF = 10;
+const CR = 13;
+
+const FIELD_START = 0;
+const UNQUOTED = 1;
+const QUOTED = 2;
+/** A quote inside a quoted field: the next character says whether it was `""` or the closing quote. */
+const QUOTE_SEEN = 3;
+
+/**
+ * Same reading as the emulation's CSV import: a quote opens a quoted field only at the field's start,
+ * `""` inside it is one quote, characters after the closing quote belong to the same field, an unclosed
+ * quote runs to the end of the text, and CR, LF or CRLF end a record. The array handed to `onRecord`
+ * is reused for the next record: a caller that keeps it copies it (a million rows make no garbage arrays).
+ */
+export class CsvTokenizer {
+  private readonly delimiter: number;
+  private mode = FIELD_START;
+  private field = "";
+  private readonly fields: string[] = [];
+  private afterCr = false;
+
+  constructor(
+    delimiter: Delimiter,
+    private readonly onRecord: (fields: string[]) => void,
+  ) {
+    this.delimiter = delimiter.charCodeAt(0);
+  }
+
+  push(text: string): void {
+    const n = text.length;
+    const delim = this.delimiter;
+    let i = 0;
+    if (n === 0) return;
+    if (this.afterCr) {
+      this.afterCr = false;
+      if (n > 0 && text.charCodeAt(0) === LF) i = 1;
+    }
+    while (i < n) {
+      switch (this.mode) {
+        case FIELD_START:
+          if (text.charCodeAt(i) === QUOTE) {
+            this.mode = QUOTED;
+            i++;
+          } else this.mode = UNQUOTED;
+          break;
+        case UNQUOTED: {
+          let j = i;
+          let c = 0;
+          while (j < n) {
+            c = text.charCodeAt(j);
+            if (c === delim || c === LF || c === CR) break;
+            j++;
+          }
+          if (j > i) this.field = this.field === "" ? text.slice(i, j) : this.field + text.slice(i, j);
+          if (j >= n) return;
+          i = this.endOfField(text, j, c);
+          break;
+        }
+        case QUOTED: {
+          const q = text.indexOf('"', i);
+          if (q < 0) {
+            this.field += text.slice(i);
+            return;
+          }
+          if (q > i) this.field += text.slice(i, q);
+          i = q + 1;
+          this.mode = QUOTE_SEEN;
+          break;
+        }
+        default:
+          // QUOTE_SEEN
+          if (text.charCodeAt(i) === QUOTE) {
+            this.field += '"';
+            i++;
+            this.mode = QUOTED;
+          } else this.mode = UNQUOTED;
+      }
+    }
+  }
+
+  /** Ends the text: a last record without a line break is still a record. */
+  end(): void {
+    if (this.mode !== FIELD_START || this.fields.length > 0) {
+      this.fields.push(this.field);
+      this.onRecord(this.fields);
+    }
+    this.fields.length = 0;
+    this.field = "";
+    this.mode = FIELD_START;
+  }
+
+  private endOfField(text: string, at: number, c: number): number {
+    this.fields.push(this.field);
+    this.field = "";
+    this.mode = FIELD_START;
+    if (c === this.delimiter) return at + 1;
+    this.onRecord(this.fields);
+    this.fields.length = 0;
+    if (c === CR) {
+      if (at + 1 >= text.length) {
+        this.afterCr = true;
+        return at + 1;
+      }
+      return text.charCodeAt(at + 1) === LF ? at + 2 : at + 1;
+    }
+    return at + 1;
+  }
+}
+
+/** Every record of a whole text. */
+export function tokenizeCsv(text: string, delimiter: Delimiter): string[][] {
+  const records: string[][] = [];
+  const tokenizer = new CsvTokenizer(delimiter, (fields) => records.push([...fields]));
+  tokenizer.push(text);
+  tokenizer.end();
+  return records;
+}
