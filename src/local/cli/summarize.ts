@@ -7,12 +7,13 @@ import type { FunnelMapping } from "../../server/mapping/mapping-types";
 import { validateMapping } from "../../server/mapping/validate-mapping";
 import type { Emulation } from "../emulation";
 import type { SummarizeOptions } from "./args";
-import { detectMapping, mappingFromFile, readMappingFile, saveMappingFile, type MappingChoice } from "./choose-mapping";
+import { detectMapping, mappingFromFile, readMappingFile, type MappingChoice } from "./choose-mapping";
 import { InputError } from "./cli-errors";
 import type { DataTable, LoadOptions } from "./data-table";
 import { headlinePeriod } from "./headline-period";
 import { loadCsvTable } from "./load-csv";
 import { openWorkbook, readWorkbookTable } from "./load-xlsx";
+import { checkOutputs, writeMappingFile } from "./output-files";
 import type { ProgressBar } from "./progress-bar";
 import type { SummaryRun } from "./summary-run";
 import { textTable } from "./text-table";
@@ -40,13 +41,24 @@ async function load(path: string, kind: FileKind, options: LoadOptions): Promise
   return { table: readWorkbookTable(workbook, path, options), workbook };
 }
 
+/** Past this many, the unused columns of a very wide sheet are counted rather than listed. */
+const UNUSED_LISTED = 20;
+
+function detectionLines(choice: MappingChoice): string[][] {
+  const unused = choice.lines.filter((l) => l.field === "(unused)");
+  const shown = choice.lines.filter((l) => l.field !== "(unused)").concat(unused.slice(0, UNUSED_LISTED));
+  const rows = shown.map((l) => [l.field, l.column ?? "-", l.reason]);
+  if (unused.length > UNUSED_LISTED) rows.push(["(unused)", "-", `and ${unused.length - UNUSED_LISTED} more columns`]);
+  return rows;
+}
+
 function mappingProblem(choice: MappingChoice, errors: readonly { message: string }[]): InputError {
   const list = errors.map((e) => `  - ${e.message}`).join("\n");
   const why =
     choice.source === "detected"
       ? `\n\nWhat auto-detect found:\n${textTable(
           [{ title: "Field", align: "left" }, { title: "Column", align: "left" }, { title: "Why", align: "left" }],
-          choice.lines.map((l) => [l.field, l.column ?? "-", l.reason]),
+          detectionLines(choice),
         )}\n\nSave it with --save-mapping FILE, fix the file and pass it with --mapping FILE.`
       : "";
   return new InputError(`the mapping does not fit the data in this file:\n${list}${why}`);
@@ -72,6 +84,7 @@ export interface SummarizeHooks {
 
 export async function summarize(options: SummarizeOptions, hooks: SummarizeHooks): Promise<SummaryRun> {
   const kind = fileKind(options.file);
+  checkOutputs(options);
   const fromFile = options.mapping === null ? null : readMappingFile(options.mapping);
   const { table, workbook } = await load(options.file, kind, {
     sheet: options.sheet ?? (kind === "xlsx" ? (fromFile?.sheetName ?? null) : null),
@@ -80,7 +93,7 @@ export async function summarize(options: SummarizeOptions, hooks: SummarizeHooks
   });
   hooks.progress.finish();
   const choice = fromFile === null || options.mapping === null ? detectMapping(table) : mappingFromFile(fromFile, options.mapping);
-  if (options.saveMapping !== null) saveMappingFile(choice.mapping, options.saveMapping);
+  if (options.saveMapping !== null) writeMappingFile(choice.mapping, options.saveMapping);
   const validation = validateMapping(choice.mapping, table.headers, table.rows);
   if (!validation.ok) throw mappingProblem(choice, validation.errors);
   const period = headlinePeriod(options.from, options.to, choice.mapping, table.rows);

@@ -174,6 +174,11 @@ export class Emulation {
     this.workbook.resumeFormulas();
   }
 
+  /** Resumes with the results some held-back formulas already have (see WorkbookModel.resumeFormulasWith). */
+  resumeEvaluationWith(known: (sheetName: string, row: number, column: number) => number | string | boolean | undefined): void {
+    this.workbook.resumeFormulasWith((sheet, row, column) => known(sheet.name, row, column));
+  }
+
   get evaluationSuspended(): boolean {
     return this.workbook.formulasDeferred;
   }
