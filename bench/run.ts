@@ -1,6 +1,7 @@
 // `npm run bench`: prints timings and memory for the catalogue, predictive CLV, the summary, the sidebar and the CLI.
 import { benchCatalogue } from "./catalogue";
 import { benchCli } from "./cli";
+import { benchCliStart } from "./cli-start";
 import { benchClv } from "./clv";
 import { benchSidebar } from "./sidebar";
 import { benchSummary } from "./summary";
@@ -10,6 +11,7 @@ const SECTIONS: [string, () => Promise<void>][] = [
   ["Predictive CLV", benchClv],
   ["KPI Summary generation", benchSummary],
   ["Sidebar", benchSidebar],
+  ["Command line start", benchCliStart],
   ["Command line on a 1,000,000-row CSV", benchCli],
 ];
 

@@ -78,19 +78,33 @@ export async function readEntryText(data: Buffer, entry: ZipEntry, maxBytes: num
   await new Promise<void>((resolve, reject) => {
     const inflate = createInflateRaw();
     let total = 0;
+    let failed = false;
+    // A handler that throws (a limit reached) stops the inflating and rejects, instead of escaping the stream.
+    const fail = (error: unknown) => {
+      if (failed) return;
+      failed = true;
+      inflate.destroy();
+      reject(error);
+    };
     inflate.on("data", (chunk: Buffer) => {
+      if (failed) return;
       total += chunk.length;
-      if (total > maxBytes) {
-        inflate.destroy();
-        reject(new ZipFormatError(`its part ${entry.name} unpacks to more than ${maxBytes} bytes`));
-        return;
+      if (total > maxBytes) return fail(new ZipFormatError(`its part ${entry.name} unpacks to more than ${maxBytes} bytes`));
+      try {
+        onText(decoder.decode(chunk, { stream: true }));
+      } catch (error) {
+        fail(error);
       }
-      onText(decoder.decode(chunk, { stream: true }));
     });
-    inflate.on("error", () => reject(new ZipFormatError(`its part ${entry.name} is damaged`)));
+    inflate.on("error", () => fail(new ZipFormatError(`its part ${entry.name} is damaged`)));
     inflate.on("end", () => {
-      onText(decoder.decode());
-      resolve();
+      if (failed) return;
+      try {
+        onText(decoder.decode());
+        resolve();
+      } catch (error) {
+        fail(error);
+      }
     });
     inflate.end(compressed);
   });
