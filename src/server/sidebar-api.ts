@@ -24,7 +24,7 @@ export interface WizardStart {
   sheets: SheetListing[];
   activeSheet: string;
   /** The saved mapping, when there is one that this version can read. */
-  saved: { mapping: FunnelMapping; savedAt: string; savedBy: string; validation: MappingValidation | null } | null;
+  saved: { mapping: FunnelMapping; savedAt: string; savedByYou: boolean; validation: MappingValidation | null } | null;
   /** Why a stored mapping could not be used (unreadable, older version): the wizard starts afresh and says so. */
   savedProblem: string | null;
   goals: GoalRow[];
