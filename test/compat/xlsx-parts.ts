@@ -49,6 +49,19 @@ export async function formulaCells(path: string): Promise<FormulaCell[]> {
   return cells;
 }
 
+/** Every cell, formula or constant, that holds an error value ("Sheet!A1 #NAME?"). */
+export async function errorCells(path: string): Promise<string[]> {
+  const data = readFileSync(path);
+  const out: string[] = [];
+  for (const [part, sheet] of await worksheetParts(data)) {
+    const xml = await partText(data, part);
+    for (const m of xml.matchAll(/<c\b([^>]*\bt="e"[^>]*)>([\s\S]*?)<\/c>/g)) {
+      out.push(`${sheet}!${/\br="([A-Z]+\d+)"/.exec(m[1])?.[1] ?? "?"} ${/<v>([\s\S]*?)<\/v>/.exec(m[2])?.[1] ?? ""}`);
+    }
+  }
+  return out;
+}
+
 /** The worksheet XML of one sheet, for checks of what the file says (views, validations, states). */
 export async function sheetXml(path: string, sheet: string): Promise<string> {
   const data = readFileSync(path);
