@@ -103,7 +103,7 @@ function cellFeature(cell: ExcelJS.Cell): CellFeature {
   // A formula's cached result is the application's to refresh; its text is the user's.
   const value = cell.type === ExcelJS.ValueType.Formula ? `=${cell.formula}` : json(cell.value);
   // Alignment switches left at their defaults (wrap off, indent 0) are spelt out by some writers and left out by others.
-  const aligned = alignment === undefined ? undefined : Object.fromEntries(Object.entries(alignment).filter(([k, v]) => v !== false && v !== 0 && !(k === "horizontal" && v === "general")));
+  const aligned = alignment === undefined ? undefined : Object.fromEntries(Object.entries(alignment).filter(([k, v]) => v !== false && v !== 0 && !(k === "horizontal" && String(v) === "general")));
   return { value, style: json({ numFmt, font, fill, border, alignment: aligned }), note, validation: json(withoutFalseFlags(cell.dataValidation)) };
 }
 
