@@ -1,7 +1,8 @@
 // Builds small hostile .xlsx files byte by byte (a stored zip of hand-written XML), for shapes no spreadsheet application would write.
 import { crc32 } from "node:zlib";
+import { readEntryText, zipEntries } from "../../src/local/emulation/zip-entries";
 
-interface Part {
+export interface Part {
   name: string;
   text: string;
 }
@@ -55,7 +56,7 @@ export interface CraftedSheet {
 }
 
 /** A workbook of the given sheets (and defined names, as workbook XML), small enough to fit in a test's head. */
-export function craftXlsx(sheets: readonly CraftedSheet[], definedNames = ""): Buffer {
+export function craftXlsx(sheets: readonly CraftedSheet[], definedNames = "", extraParts: readonly Part[] = []): Buffer {
   const types = sheets.map((_, i) => `<Override PartName="/xl/worksheets/sheet${i + 1}.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>`).join("");
   return zip([
     { name: "[Content_Types].xml", text: `<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>${types}</Types>` },
@@ -69,7 +70,19 @@ export function craftXlsx(sheets: readonly CraftedSheet[], definedNames = ""): B
       text: `<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">${sheets.map((_, i) => `<Relationship Id="rId${i + 1}" Type="${REL}/worksheet" Target="worksheets/sheet${i + 1}.xml"/>`).join("")}</Relationships>`,
     },
     ...sheets.map((s, i) => ({ name: `xl/worksheets/sheet${i + 1}.xml`, text: `<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="${MAIN}">${s.body}</worksheet>` })),
+    ...extraParts,
   ]);
+}
+
+/** A copy of a workbook (all of whose parts are XML) with more parts added, such as a chart no reader here writes back. */
+export async function withExtraParts(data: Buffer, extra: readonly Part[]): Promise<Buffer> {
+  const parts: Part[] = [];
+  for (const entry of zipEntries(data)) {
+    let text = "";
+    await readEntryText(data, entry, 64 * 1024 * 1024, (t) => (text += t));
+    parts.push({ name: entry.name, text });
+  }
+  return zip([...parts, ...extra]);
 }
 
 /** A header and one data row in inline strings and numbers: a valid, tiny data sheet. */

@@ -3,6 +3,7 @@ import { chmodSync, lstatSync, readFileSync, symlinkSync, writeFileSync } from "
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { cli, smallCsv, tempDir, writeFile } from "./cli-harness";
+import { withExtraParts } from "./crafted-xlsx";
 
 /** A failure as the issue asks for it: a reason on the first line, no stack trace anywhere. */
 function expectOneLineReason(stderr: string, reason: RegExp): void {
@@ -84,6 +85,20 @@ describe("the user's files", () => {
     expect(lstatSync(join(dir, "latest.xlsx")).isSymbolicLink()).toBe(true);
     expect(readFileSync(target).subarray(0, 2).toString()).toBe("PK");
     expect(lstatSync(target).mode & 0o777).toBe(0o600);
+  });
+});
+
+describe("what a copy cannot keep", () => {
+  it("says so when the input has charts the --out workbook will not hold", async () => {
+    const dir = tempDir();
+    const csv = writeFile(dir, "data.csv", smallCsv());
+    const plain = join(dir, "plain.xlsx");
+    expect((await cli("summarize", csv, "--out", plain)).code).toBe(0);
+    const book = writeFile(dir, "charted.xlsx", await withExtraParts(readFileSync(plain), [{ name: "xl/charts/chart1.xml", text: "<chartSpace/>" }]));
+    const out = join(dir, "copy.xlsx");
+    const { code, stderr } = await cli("summarize", book, "--out", out);
+    expect(code, stderr).toBe(0);
+    expect(stderr).toBe(`funnel-kpis: note: ${book} has charts, which ${out} does not keep (the tool cannot write them)\n`);
   });
 });
 

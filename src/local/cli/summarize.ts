@@ -126,10 +126,15 @@ export interface OutArgs {
   period: { start: string; end: string } | null;
 }
 
+export interface WrittenOut {
+  /** Kinds of content of the input workbook the copy could not keep ("charts", "pivot tables"). */
+  notKept: readonly string[];
+}
+
 export interface SummarizeHooks {
   progress: ProgressBar;
   /** Writes the KPI Summary workbook for --out; null until the summary generator is available. */
-  writeOut: ((args: OutArgs) => Promise<void>) | null;
+  writeOut: ((args: OutArgs) => Promise<WrittenOut>) | null;
 }
 
 export async function summarize(options: SummarizeOptions, hooks: SummarizeHooks): Promise<SummaryRun> {
@@ -150,9 +155,10 @@ export async function summarize(options: SummarizeOptions, hooks: SummarizeHooks
   if (!validation.ok) throw mappingProblem(choice, validation.errors);
   const period = headlinePeriod(options.from, options.to, choice.mapping, table.rows);
   const report = computeFunnelReport(toFunnelSpec(choice.mapping), table.rows, period === null ? {} : { period });
+  let notKept: readonly string[] = [];
   if (options.out !== null) {
     if (hooks.writeOut === null) throw new InputError("--out needs the summary sheet generator, which this version does not have yet");
-    await hooks.writeOut({ path: options.out, source: options.file, workbook, table, mapping: choice.mapping, period });
+    notKept = (await hooks.writeOut({ path: options.out, source: options.file, workbook, table, mapping: choice.mapping, period })).notKept;
   }
   return {
     file: options.file,
@@ -162,5 +168,6 @@ export async function summarize(options: SummarizeOptions, hooks: SummarizeHooks
     warnings: validation.warnings,
     report,
     out: options.out,
+    outNotKept: notKept,
   };
 }

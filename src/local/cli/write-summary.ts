@@ -3,12 +3,12 @@ import { saveMapping } from "../../server/mapping-store";
 import { toFunnelSpec } from "../../server/mapping/mapping-to-spec";
 import { generateSummaryFor } from "../../server/summary/generate-summary";
 import { PERIOD, SUMMARY_SHEET_NAME } from "../../server/summary/layout";
-import { type Emulation, createEmulation, installAppsScriptGlobals, loadCsvFile } from "../emulation";
+import { type Emulation, createEmulation, installAppsScriptGlobals, loadCsvFile, partsNotKept } from "../emulation";
 import { parseA1 } from "../emulation/a1";
 import { InputError } from "./cli-errors";
 import { localTimeZone } from "./load-xlsx";
 import { writeOutput } from "./output-files";
-import type { OutArgs } from "./summarize";
+import type { OutArgs, WrittenOut } from "./summarize";
 import { summaryValues } from "./summary-values";
 import { summaryWorkbook } from "./summary-workbook";
 
@@ -43,7 +43,7 @@ function runGenerator(emu: Emulation, args: OutArgs, suspend: boolean, now: Date
   }
 }
 
-export async function writeSummaryWorkbook(args: OutArgs): Promise<void> {
+export async function writeSummaryWorkbook(args: OutArgs): Promise<WrittenOut> {
   const emu = args.workbook ?? createEmulation({ sheets: {}, timeZone: localTimeZone() });
   if (args.workbook === null) loadCsvFile(emu, args.table.sheetName, args.source);
   try {
@@ -52,7 +52,7 @@ export async function writeSummaryWorkbook(args: OutArgs): Promise<void> {
       // A summary the team has worked on keeps its period, unit economics and goals; the engine recomputes it.
       runGenerator(emu, args, false, now);
       writeOutput(args.path, (await summaryWorkbook(emu, new Map())).buffer);
-      return;
+      return { notKept: partsNotKept(emu) };
     }
     if (args.period === null) throw new InputError("--out needs at least one date in the data to set the summary's period");
     const generated = runGenerator(emu, args, true, now);
@@ -69,6 +69,7 @@ export async function writeSummaryWorkbook(args: OutArgs): Promise<void> {
       periodCells: { start: cellOf(PERIOD.start), end: cellOf(PERIOD.end), previousStart: cellOf(PERIOD.previousStart), previousEnd: cellOf(PERIOD.previousEnd) },
     });
     writeOutput(args.path, (await summaryWorkbook(emu, cached)).buffer);
+    return { notKept: partsNotKept(emu) };
   } finally {
     emu.dispose();
   }

@@ -93,7 +93,7 @@ export function addXlfnPrefixes(formula: string): string {
   return rewrite(formula, (prefix, name) => {
     const upper = name.toUpperCase();
     if (prefix !== "" || !FUTURE.has(upper)) return `${prefix}${name}`;
-    // Excel spells the prefixed name in capitals; a lower-case one after the prefix is not recognised.
+    // Excel writes prefixed names in capitals.
     return WORKSHEET_PREFIXED.has(upper) ? `_xlfn._xlws.${upper}` : `_xlfn.${upper}`;
   });
 }

@@ -8,6 +8,7 @@ import { openRangesEndingAt } from "./open-ended-ranges";
 import { DEFAULT_COLUMNS, DEFAULT_ROWS, type SheetModel, type ValidationRecord } from "./sheet-model";
 import { stripXlfnPrefixes } from "./xlsx-functions";
 import { checkXlsxLimits } from "./xlsx-limits";
+import { zipEntries } from "./zip-entries";
 import { fromXlsxValidation, rulesOf } from "./xlsx-rules";
 import { isSetupWorksheet, readSetupSheet } from "./xlsx-setup-sheet";
 import { EXCEL_LAST_ROW, rememberXlsxSource, type LoadedSheet, type XlsxSource } from "./xlsx-source";
@@ -141,13 +142,28 @@ function loadWorksheet(emulation: Emulation, ws: ExcelJS.Worksheet, namedEnd: nu
   return { sheet, loaded: { ws, rulesAtLoad: sheet.conditionalRules, formulasAtLoad: new Map(formulaCells.map(([r, c]) => [cellKey(r, c), ""])), styledAtLoad } };
 }
 
+/** Parts of a file exceljs reads past and never writes, by the kind of content a person would miss. */
+const NOT_KEPT: [RegExp, string][] = [
+  [/^xl\/charts\//, "charts"],
+  [/^xl\/pivotTables\//, "pivot tables"],
+  [/^xl\/slicers\//, "slicers"],
+  [/^xl\/timelines\//, "timelines"],
+  [/^xl\/vbaProject\.bin$/, "macros"],
+];
+
+function partsNotKeptIn(data: Buffer): string[] {
+  const names = zipEntries(data).map((e) => e.name);
+  return NOT_KEPT.filter(([pattern]) => names.some((n) => pattern.test(n))).map(([, kind]) => kind);
+}
+
 export async function loadXlsxBuffer(data: Buffer | ArrayBuffer, options: XlsxLoadOptions = {}): Promise<Emulation> {
   const buffer = Buffer.isBuffer(data) ? data : Buffer.from(data);
   await checkXlsxLimits(buffer);
+  const notKept = partsNotKeptIn(buffer);
   const book = new ExcelJS.Workbook();
   await book.xlsx.load(buffer as unknown as ArrayBuffer);
   const emulation = createEmulation({ ...options, sheets: {} });
-  const source: XlsxSource = { book, sheets: new Map(), namesAtLoad: new Set() };
+  const source: XlsxSource = { book, sheets: new Map(), namesAtLoad: new Set(), notKept };
   const namedRanges = book.definedNames.model;
   const namedEndOf = (sheetName: string) =>
     Math.max(0, ...namedRanges.flatMap((n) => n.ranges.map((r) => parseA1(r)).filter((a) => a?.sheetName === sheetName).map((a) => a!.endRow ?? 0)));

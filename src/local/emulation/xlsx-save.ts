@@ -238,7 +238,7 @@ function writeNamedRanges(emu: Emulation, book: ExcelJS.Workbook, source: XlsxSo
 export async function xlsxBuffer(emulation: Emulation, options: XlsxSaveOptions = {}): Promise<Buffer> {
   const { workbook } = emulation;
   if (workbook.engine.isEvaluationSuspended()) throw new Error("cannot save while the formula engine is suspended");
-  const source = xlsxSourceOf(emulation) ?? { book: new ExcelJS.Workbook(), sheets: new Map(), namesAtLoad: new Set<string>() };
+  const source = xlsxSourceOf(emulation) ?? { book: new ExcelJS.Workbook(), sheets: new Map(), namesAtLoad: new Set<string>(), notKept: [] };
   const { book } = source;
   for (const [sheet, loaded] of [...source.sheets]) {
     if (!workbook.sheets.includes(sheet)) {

@@ -21,12 +21,19 @@ export interface XlsxSource {
   sheets: Map<SheetModel, LoadedSheet>;
   /** Defined names the emulation took over as named ranges (the others, such as print areas, stay as they are). */
   namesAtLoad: Set<string>;
+  /** Kinds of content the file has that exceljs cannot write back ("charts", "pivot tables"...): a save loses them. */
+  notKept: string[];
 }
 
 const sources = new WeakMap<Emulation, XlsxSource>();
 
 export function xlsxSourceOf(emulation: Emulation): XlsxSource | undefined {
   return sources.get(emulation);
+}
+
+/** What a save of this emulation would drop from the file it was loaded from; empty for a new workbook. */
+export function partsNotKept(emulation: Emulation): readonly string[] {
+  return sources.get(emulation)?.notKept ?? [];
 }
 
 export function rememberXlsxSource(emulation: Emulation, source: XlsxSource): void {
