@@ -4,7 +4,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import ExcelJS from "exceljs";
 import { beforeAll, describe, expect, it } from "vitest";
-import { loadXlsx, saveXlsx } from "../../src/local/emulation";
+import { createEmulation, loadXlsx, saveXlsx } from "../../src/local/emulation";
 import { dispatchServerCall } from "../../src/local/sidebar-host";
 import { proposalToMapping, proposeMapping } from "../../src/server/mapping/auto-detect";
 import { SETUP_SHEET_NAME } from "../../src/server/setup-sheet-format";
@@ -140,6 +140,32 @@ describe("the setup as Google Sheets imports the file", () => {
     const stored = rows.find((r) => r[0] === "property" && r[1] === "funnelKpis.mapping");
     expect(JSON.parse(String(stored?.slice(2).join("")))).toMatchObject({ stages: [{ name: "Site visits" }, {}, {}] });
     uploaded.dispose();
+  });
+});
+
+describe("dropdown lists too long to spell inline", () => {
+  it("live in the setup sheet, and keep working across saves that move its rows", async () => {
+    const emu = createEmulation({ sheets: { S: [["pick"]] } });
+    const items = ["Paid search, brand", ...Array.from({ length: 40 }, (_, i) => `Campaign number ${i + 1}`)];
+    const rule = emu.globals.SpreadsheetApp.newDataValidation().requireValueInList(items, true).build();
+    emu.spreadsheet.getSheetByName("S")!.getRange("A2:A4").setDataValidation(rule);
+    const first = join(dir, "lists.xlsx");
+    await saveXlsx(emu, first);
+    emu.dispose();
+    const listRule = async (path: string) => (await readBook(path)).getWorksheet("S")!.getCell("A3").dataValidation;
+    expect((await listRule(first)).formulae[0]).toMatch(/^'Funnel KPIs setup'!\$C\$2:\$AQ\$2$/);
+    const reopened = await loadXlsx(first);
+    expect(reopened.spreadsheet.getSheetByName("S")!.getRange("A3").getDataValidation()!.getCriteriaValues()[0]).toEqual(items);
+    // A new document property adds a row before the lists: the rule follows its list.
+    reopened.properties.document.set("team.note", "moved");
+    const second = join(dir, "lists-again.xlsx");
+    await saveXlsx(reopened, second);
+    reopened.dispose();
+    const formula = String((await listRule(second)).formulae[0]);
+    const row = Number(/\$C\$(\d+):/.exec(formula)?.[1]);
+    const setup = (await readBook(second)).getWorksheet(SETUP_SHEET_NAME)!;
+    expect(setup.getCell(row, 1).value).toBe("list");
+    expect(setup.getRow(row).values).toEqual([undefined, "list", "list1", ...items]);
   });
 });
 

@@ -10,7 +10,7 @@ import { stripXlfnPrefixes } from "./xlsx-functions";
 import { checkXlsxLimits } from "./xlsx-limits";
 import { zipEntries } from "./zip-entries";
 import { fromXlsxValidation, rulesOf } from "./xlsx-rules";
-import { isSetupWorksheet, readSetupSheet } from "./xlsx-setup-sheet";
+import { isSetupWorksheet, readSetupSheet, setupListRows } from "./xlsx-setup-sheet";
 import { EXCEL_LAST_ROW, rememberXlsxSource, type LoadedSheet, type XlsxSource } from "./xlsx-source";
 import { columnWidthToPixels, loadLook, lookOfCell } from "./xlsx-styles";
 
@@ -87,7 +87,7 @@ function writeRows(emulation: Emulation, sheet: SheetModel, rows: Map<number, Wr
   }
 }
 
-function loadWorksheet(emulation: Emulation, ws: ExcelJS.Worksheet, namedEnd: number): { sheet: SheetModel; loaded: LoadedSheet } {
+function loadWorksheet(emulation: Emulation, ws: ExcelJS.Worksheet, namedEnd: number, setupLists: Map<number, string[]>): { sheet: SheetModel; loaded: LoadedSheet } {
   const sheet = emulation.workbook.insertSheet(ws.name);
   // An array formula's first cell comes before the others in row order, so one pass finds them in time.
   const children = new Set<number>();
@@ -124,7 +124,7 @@ function loadWorksheet(emulation: Emulation, ws: ExcelJS.Worksheet, namedEnd: nu
   const records = new Map<ExcelJS.DataValidation, ValidationRecord | undefined>();
   for (const [address, validation] of Object.entries(rulesOf(ws).dataValidations.model)) {
     if (validation === undefined) continue;
-    if (!records.has(validation)) records.set(validation, fromXlsxValidation(validation));
+    if (!records.has(validation)) records.set(validation, fromXlsxValidation(validation, (row) => setupLists.get(row)));
     const record = records.get(validation);
     const ref = parseA1(address);
     if (record !== undefined && ref?.startRow !== undefined && ref.startColumn !== undefined) sheet.validations.set(ref.startRow, ref.startColumn, record);
@@ -169,11 +169,12 @@ export async function loadXlsxBuffer(data: Buffer | ArrayBuffer, options: XlsxLo
     Math.max(0, ...namedRanges.flatMap((n) => n.ranges.map((r) => parseA1(r)).filter((a) => a?.sheetName === sheetName).map((a) => a!.endRow ?? 0)));
   let setup: ExcelJS.Worksheet | undefined;
   book.eachSheet((ws) => {
-    if (options.setupSheet !== "sheet" && isSetupWorksheet(ws)) {
-      setup = ws;
-      return;
-    }
-    const { sheet, loaded } = loadWorksheet(emulation, ws, namedEndOf(ws.name));
+    if (options.setupSheet !== "sheet" && isSetupWorksheet(ws)) setup = ws;
+  });
+  const setupLists = setup === undefined ? new Map<number, string[]>() : setupListRows(setup);
+  book.eachSheet((ws) => {
+    if (ws === setup) return;
+    const { sheet, loaded } = loadWorksheet(emulation, ws, namedEndOf(ws.name), setupLists);
     source.sheets.set(sheet, loaded);
   });
   // Formulas that referred to sheets loaded after them, and grids enlarged above, need rebinding.

@@ -2,6 +2,7 @@
 import type ExcelJS from "exceljs";
 import { boxA1, columnToLetters, quoteSheetName, type Box } from "./a1";
 import type { ConditionalRuleRecord, SheetModel, ValidationRecord } from "./sheet-model";
+import { SETUP_SHEET_NAME } from "../../server/setup-sheet-format";
 import { addXlfnPrefixes } from "./xlsx-functions";
 import type { SetupLists } from "./xlsx-setup-sheet";
 
@@ -76,13 +77,24 @@ export function toXlsxValidation(record: ValidationRecord, lists: SetupLists): E
   }
 }
 
-/** The emulation's view of a file's validation: inline lists only; any other rule stays in the file untouched. */
-export function fromXlsxValidation(validation: ExcelJS.DataValidation | undefined): ValidationRecord | undefined {
+/** A list rule whose items are a row of the setup sheet (written so because they were too long to spell inline). */
+const SETUP_LIST = new RegExp(`^'?${SETUP_SHEET_NAME}'?!\\$C\\$(\\d+):\\$[A-Z]+\\$\\1$`);
+
+export function isSetupListValidation(validation: ExcelJS.DataValidation | undefined): boolean {
+  return validation?.type === "list" && SETUP_LIST.test(String(validation.formulae?.[0] ?? ""));
+}
+
+/**
+ * The emulation's view of a file's validation: inline lists, and lists kept in the setup sheet (`listRow`
+ * gives a row's items); any other rule stays in the file untouched.
+ */
+export function fromXlsxValidation(validation: ExcelJS.DataValidation | undefined, listRow: (row: number) => string[] | undefined = () => undefined): ValidationRecord | undefined {
   if (validation?.type !== "list") return undefined;
   const formula = String(validation.formulae?.[0] ?? "");
-  const m = /^"((?:[^"]|"")*)"$/.exec(formula);
-  if (m === null) return undefined;
-  const items = m[1].replace(/""/g, '"').split(",");
+  const inline = /^"((?:[^"]|"")*)"$/.exec(formula);
+  const setup = SETUP_LIST.exec(formula);
+  const items = inline !== null ? inline[1].replace(/""/g, '"').split(",") : setup !== null ? listRow(Number(setup[1])) : undefined;
+  if (items === undefined) return undefined;
   return { criteria: "VALUE_IN_LIST", values: [items, true], allowInvalid: validation.showErrorMessage !== true, helpText: validation.prompt ?? null };
 }
 

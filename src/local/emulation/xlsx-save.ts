@@ -11,7 +11,7 @@ import type { SheetModel, ValidationRecord } from "./sheet-model";
 import type { WorkbookModel } from "./workbook-model";
 import { addXlfnPrefixes } from "./xlsx-functions";
 import { cellInput, mergesOf } from "./xlsx-load";
-import { fromXlsxValidation, rulesOf, toXlsxConditionalFormats, toXlsxValidation, validationKey } from "./xlsx-rules";
+import { fromXlsxValidation, isSetupListValidation, rulesOf, toXlsxConditionalFormats, toXlsxValidation, validationKey } from "./xlsx-rules";
 import { setupContents, writeSetupSheet, type SetupLists } from "./xlsx-setup-sheet";
 import { EXCEL_LAST_ROW, rememberXlsxSource, xlsxSourceOf, type LoadedSheet, type XlsxSource } from "./xlsx-source";
 import { applyLook, columnWidthToPixels, lookInSheet, lookOfCell, pixelsToColumnWidth } from "./xlsx-styles";
@@ -176,7 +176,8 @@ function writeValidations(sheet: SheetModel, ws: ExcelJS.Worksheet, lists: Setup
     if (m === null) continue;
     const column = [...m[1]].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0);
     const want = sheet.validations.get(Number(m[2]), column);
-    if (validationKey(want) === validationKey(fromXlsxValidation(model[address]))) continue;
+    // A list kept in the setup sheet is written afresh each time: the sheet is, and its rows may move.
+    if (!isSetupListValidation(model[address]) && validationKey(want) === validationKey(fromXlsxValidation(model[address]))) continue;
     if (want !== undefined && !converted.has(want)) converted.set(want, toXlsxValidation(want, lists));
     const validation = want === undefined ? undefined : converted.get(want);
     if (validation === undefined) delete model[address];

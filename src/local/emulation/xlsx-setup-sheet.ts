@@ -80,6 +80,18 @@ function textRows(ws: ExcelJS.Worksheet): string[][] {
   return Array.from({ length: rows.length }, (_, i) => rows[i] ?? []);
 }
 
+/** The items of each list row of a setup sheet, by row number, for validations that refer to them. */
+export function setupListRows(ws: ExcelJS.Worksheet): Map<number, string[]> {
+  const lists = new Map<number, string[]>();
+  textRows(ws).forEach((row, r) => {
+    if (r === 0 || row[0] !== "list") return;
+    const items = row.slice(2);
+    while (items.length > 0 && items[items.length - 1] === "") items.pop();
+    lists.set(r + 1, items);
+  });
+  return lists;
+}
+
 /** True when a worksheet is this format's setup sheet (by name and first cell), not a user's sheet of the same name. */
 export function isSetupWorksheet(ws: ExcelJS.Worksheet): boolean {
   return ws.name === SETUP_SHEET_NAME && isSetupSheet(textRows(ws).slice(0, 1));
