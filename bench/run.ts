@@ -3,6 +3,7 @@ import { benchCatalogue } from "./catalogue";
 import { benchCli } from "./cli";
 import { benchCliStart } from "./cli-start";
 import { benchClv } from "./clv";
+import { benchLibreOffice } from "./libreoffice";
 import { benchSidebar } from "./sidebar";
 import { benchSummary } from "./summary";
 
@@ -13,6 +14,7 @@ const SECTIONS: [string, () => Promise<void>][] = [
   ["Sidebar", benchSidebar],
   ["Command line start", benchCliStart],
   ["Command line on a 1,000,000-row CSV", benchCli],
+  ["LibreOffice recalculation of --out workbooks", benchLibreOffice],
 ];
 
 const only = process.argv[2]?.toLowerCase();

@@ -153,6 +153,8 @@ async function streamSheets(path: string, sheetNames: readonly string[], dataShe
     }
     if (++done === wanted) break;
   }
+  // Stopping early leaves the rest of the file unread; its handle is closed rather than left to the collector.
+  (reader as unknown as { stream?: { destroy?: () => void } }).stream?.destroy?.();
   if (dataSheet !== undefined && values === null && done < wanted) throw noSuchSheet(path, dataSheet, sheetNames);
   return { values, setupRows: Array.from({ length: setupRows.length }, (_, i) => setupRows[i] ?? []) };
 }
