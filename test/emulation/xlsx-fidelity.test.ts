@@ -112,6 +112,27 @@ describe("a workbook made by exceljs with every feature", () => {
   });
 });
 
+describe("a shared formula whose first cell is edited", () => {
+  it("leaves the other cells their formulas", async () => {
+    const input = join(dir, "shared.xlsx");
+    await (await featureWorkbook(HEADERS)).xlsx.writeFile(input);
+    const emu = await loadXlsx(input);
+    const sheet = emu.spreadsheet.getSheetByName(FEATURE_SHEET)!;
+    sheet.getRange("G2").setValue(7);
+    expect(sheet.getRange("G3").getFormula()).toBe("=C3*2");
+    const out = join(dir, "shared-saved.xlsx");
+    await saveXlsx(emu, out);
+    emu.dispose();
+    const ws = (await readBook(out)).getWorksheet(FEATURE_SHEET)!;
+    expect(ws.getCell("G2").value).toBe(7);
+    expect(ws.getCell("G3").formula).toBe("C3*2");
+    expect(ws.getCell("G61").formula).toBe("C61*2");
+    const back = await loadXlsx(out);
+    expect(back.spreadsheet.getSheetByName(FEATURE_SHEET)!.getRange("G4").getValue()).toBe(204);
+    back.dispose();
+  });
+});
+
 describe("the setup as Google Sheets imports the file", () => {
   it("is an ordinary hidden sheet there; the add-on reads the mapping from it and keeps it in step", async () => {
     const input = join(dir, "for-sheets.xlsx");

@@ -58,6 +58,26 @@ function setFormula(cell: ExcelJS.Cell, value: ExcelJS.CellFormulaValue & { shar
   cell.value = value as ExcelJS.CellValue;
 }
 
+/**
+ * Before a shared formula's first cell is rewritten, the cells sharing it get their own formula text:
+ * exceljs refuses to write a sharing cell whose master is gone.
+ */
+function unshare(ws: ExcelJS.Worksheet, master: ExcelJS.Cell): void {
+  const model = master.value as ExcelJS.CellFormulaValue & { shareType?: string; ref?: string };
+  if (master.type !== ExcelJS.ValueType.Formula || model.shareType !== "shared" || !model.ref) return;
+  const [from, to = from] = model.ref.split(":");
+  const start = ws.getCell(from);
+  const end = ws.getCell(to);
+  for (let r = Number(start.row); r <= Number(end.row); r++) {
+    for (let c = Number(start.col); c <= Number(end.col); c++) {
+      const cell = ws.findCell(r, c);
+      const shared = cell?.value as { sharedFormula?: string; result?: CellResult } | null | undefined;
+      if (cell === undefined || cell === master || shared?.sharedFormula !== master.address) continue;
+      setFormula(cell, { formula: cell.formula, result: shared.result });
+    }
+  }
+}
+
 interface Position {
   row: number;
   column: number;
@@ -117,6 +137,7 @@ function writeCells(emu: Emulation, sheet: SheetModel, ws: ExcelJS.Worksheet, lo
         }
         return;
       }
+      if (existing !== undefined) unshare(ws, existing);
       const text = addXlfnPrefixes(closeOpenRangesAt(formula.slice(1), EXCEL_LAST_ROW));
       const ref = spill !== null && (spill.numRows > 1 || spill.numColumns > 1)
         ? boxA1({ row, column, numRows: spill.numRows, numColumns: spill.numColumns })
@@ -128,6 +149,7 @@ function writeCells(emu: Emulation, sheet: SheetModel, ws: ExcelJS.Worksheet, lo
     const input = inputOf(value);
     if (existing !== undefined && input === cellInput(existing)) return;
     if (existing === undefined && input === null) return;
+    if (existing !== undefined) unshare(ws, existing);
     const cell = existing ?? ws.getCell(row, column);
     cell.value = value === null ? null : value instanceof DetailedCellError ? value.value : value;
   };
