@@ -1,8 +1,10 @@
 // `npm run bench`: prints timings and memory for the catalogue, predictive CLV, the summary, the sidebar and the CLI.
 import { benchCatalogue } from "./catalogue";
 import { benchCli } from "./cli";
+import { benchCliStart } from "./cli-start";
 import { benchClv } from "./clv";
 import { benchReading } from "./reading";
+import { benchLibreOffice } from "./libreoffice";
 import { benchSidebar } from "./sidebar";
 import { benchSummary } from "./summary";
 
@@ -11,8 +13,10 @@ const SECTIONS: [string, () => Promise<void>][] = [
   ["Predictive CLV", benchClv],
   ["KPI Summary generation", benchSummary],
   ["Sidebar", benchSidebar],
+  ["Command line start", benchCliStart],
   ["Command line on a 1,000,000-row CSV", benchCli],
   ["Reading a 1,000,000-row German-locale export vs plain CSV", benchReading],
+  ["LibreOffice recalculation of --out workbooks", benchLibreOffice],
 ];
 
 const only = process.argv[2]?.toLowerCase();

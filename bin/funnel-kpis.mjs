@@ -1,7 +1,19 @@
 #!/usr/bin/env node
-// Launches the funnel-kpis command line from its TypeScript source through tsx (a devDependency), so no build step is needed.
-import { register } from "tsx/esm/api";
+// Runs the funnel-kpis command line from its esbuild bundle in dist/cli, building it first when it is missing or older than src/.
+import { ensureCliBundle } from "../scripts/build-cli.mjs";
 
-register();
-const { runCli } = await import("../src/local/cli/main.ts");
+// `funnel-kpis ... | head` closes the pipe early: that is the reader's choice, not a failure.
+process.stdout.on("error", (error) => {
+  if (error.code === "EPIPE") process.exit(process.exitCode ?? 0);
+  throw error;
+});
+
+let entry;
+try {
+  entry = await ensureCliBundle();
+} catch (error) {
+  process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`);
+  process.exit(1);
+}
+const { runCli } = await import(entry);
 process.exitCode = await runCli(process.argv.slice(2), { stdout: process.stdout, stderr: process.stderr });

@@ -6,6 +6,7 @@ import { fileURLToPath } from "node:url";
 import { CATALOGUE } from "../src/kpi/catalogue";
 import { ENTRY_POINTS } from "../src/server/entry-points";
 import { appsScriptStubs, BUNDLE_GLOBAL } from "./apps-script-stubs";
+import { ensureCliBundle } from "./build-cli.mjs";
 import { buildSidebarHtml } from "./sidebar-html";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
@@ -45,6 +46,8 @@ export async function buildAll(): Promise<void> {
   writeFileSync(join(outDir, "Code.js"), `${header}\n${bundle}\n${appsScriptStubs(CATALOGUE, ENTRY_POINTS)}\n`);
   copyFileSync(join(root, "appsscript.json"), join(outDir, "appsscript.json"));
   await buildSidebar();
+  // The command line's bundle lives in dist/, never in build/: clasp pushes build/ and the CLI is Node-only.
+  await ensureCliBundle();
 }
 
 /** The wizard as HtmlService serves it: one file, scripts and styles inlined (a sidebar may load nothing else). */
@@ -55,5 +58,5 @@ export async function buildSidebar(): Promise<void> {
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
   await buildAll();
-  console.log(`build: wrote ${join("build", "Code.js")}, ${join("build", "Sidebar.html")} and appsscript.json`);
+  console.log(`build: wrote ${join("build", "Code.js")}, ${join("build", "Sidebar.html")} and appsscript.json, and the command line in ${join("dist", "cli")}`);
 }

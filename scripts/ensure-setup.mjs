@@ -1,4 +1,4 @@
-// Runs before `npm start` and `npm test`: on a fresh clone, installs the pinned packages (and, for tests, Debian's Chromium).
+// Runs before `npm start` and `npm test`: on a fresh clone, installs the pinned packages, bundles the command line (and, for tests, installs Debian's Chromium).
 import { execFileSync } from "node:child_process";
 import { existsSync, statSync } from "node:fs";
 import { dirname, join } from "node:path";
@@ -17,6 +17,10 @@ function run(command, args) {
 if (!existsSync(installedLock) || statSync(installedLock).mtimeMs < statSync(lock).mtimeMs) {
   run("npm", ["ci", "--no-audit", "--no-fund"]);
 }
+
+// After any install: the packages the bundle is built from may have changed.
+const { ensureCliBundle } = await import("./build-cli.mjs");
+await ensureCliBundle();
 
 const CHROMIUM = "/usr/bin/chromium";
 if (process.argv.includes("--browser") && !existsSync(CHROMIUM)) {

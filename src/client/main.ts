@@ -28,7 +28,7 @@ async function startWizard(): Promise<void> {
     createStagesStep(wizard),
     createGoalsStep(wizard),
     createGenerateStep(wizard, (savedAt) => {
-      savedLine.textContent = lastSavedText(savedAt, "");
+      savedLine.textContent = lastSavedText(savedAt, true);
       savedLine.hidden = false;
     }),
   ];

@@ -1,18 +1,22 @@
-// Says when the setup was last saved and by whom, and what in a saved setup no longer fits the sheet.
+// Says when the setup was last saved (and "by you" when it was), and what in a saved setup no longer fits the sheet.
 import type { WizardStart } from "../server/sidebar-api";
 import { clear, el } from "./dom";
 import { formatSavedAt } from "./format";
 import type { Wizard } from "./wizard";
 
-export function lastSavedText(savedAt: string, savedBy: string): string {
+/**
+ * The add-on may not read anyone's email address (its scopes do not include it), so the line never names a
+ * person: it says "by you" when the saver's anonymous key is the reader's, and nothing otherwise.
+ */
+export function lastSavedText(savedAt: string, savedByYou: boolean): string {
   if (savedAt === "") return "A saved setup was found (no save time was recorded).";
-  return `Last saved ${formatSavedAt(savedAt)}${savedBy ? ` by ${savedBy}` : ""}.`;
+  return `Last saved ${formatSavedAt(savedAt)}${savedByYou ? " by you" : ""}.`;
 }
 
 export function renderSavedBanner(wizard: Wizard, start: WizardStart, line: HTMLElement, notice: HTMLElement): void {
   clear(notice);
   if (start.saved) {
-    line.textContent = lastSavedText(start.saved.savedAt, start.saved.savedBy);
+    line.textContent = lastSavedText(start.saved.savedAt, start.saved.savedByYou);
     line.hidden = false;
     const problems = start.saved.validation?.errors ?? [];
     if (problems.length > 0) {

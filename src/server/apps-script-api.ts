@@ -334,7 +334,7 @@ export interface HtmlServiceApi {
 
 export type UserApi = Pick<GUser, "getEmail">;
 
-export interface SessionApi extends Pick<GSession, "getScriptTimeZone" | "getActiveUserLocale"> {
+export interface SessionApi extends Pick<GSession, "getScriptTimeZone" | "getActiveUserLocale" | "getTemporaryActiveUserKey"> {
   getActiveUser(): UserApi;
   getEffectiveUser(): UserApi;
 }

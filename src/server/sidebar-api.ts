@@ -17,6 +17,7 @@ import { spreadsheetApp } from "./services";
 import { readGoals } from "./summary/preserved-inputs";
 import type { GoalRow } from "./summary/goal-types";
 import { generateSummaryFor, type SummaryReport } from "./summary/generate-summary";
+import { SETUP_SHEET_NAME } from "./setup-sheet-format";
 import { SUMMARY_SHEET_NAME } from "./summary/layout";
 
 export interface SheetListing {
@@ -29,7 +30,7 @@ export interface WizardStart {
   sheets: SheetListing[];
   activeSheet: string;
   /** The saved mapping, when there is one that this version can read. */
-  saved: { mapping: FunnelMapping; savedAt: string; savedBy: string; validation: MappingValidation | null } | null;
+  saved: { mapping: FunnelMapping; savedAt: string; savedByYou: boolean; validation: MappingValidation | null } | null;
   /** Why a stored mapping could not be used (unreadable, older version): the wizard starts afresh and says so. */
   savedProblem: string | null;
   goals: GoalRow[];
@@ -76,7 +77,8 @@ const SAMPLE_SHOWN = 5;
 
 function sheetListing(): SheetListing[] {
   return spreadsheetApp().getActiveSpreadsheet().getSheets()
-    .filter((sheet) => sheet.getName() !== SUMMARY_SHEET_NAME)
+    // The setup sheet an uploaded workbook carries is the add-on's, never a data sheet.
+    .filter((sheet) => sheet.getName() !== SUMMARY_SHEET_NAME && sheet.getName() !== SETUP_SHEET_NAME)
     .map((sheet) => ({ name: sheet.getName(), rows: sheet.getLastRow(), columns: sheet.getLastColumn() }));
 }
 

@@ -1,7 +1,8 @@
-// The sidebar API as Apps Script exposes it: a UserFacingError keeps its field on the way to the sidebar.
+// The sidebar API as Apps Script exposes it: arguments checked on arrival, and a UserFacingError keeps its field on the way to the sidebar.
 import { UserFacingError } from "./data-sheet";
 import { encodeFieldError } from "./field-error-wire";
 import * as api from "./sidebar-api";
+import { countArgument, goalsArgument, headerRowArgument, mappingArgument, sheetNameArgument } from "./sidebar-arguments";
 
 function reportingField<A extends unknown[], R>(fn: (...args: A) => R): (...args: A) => R {
   return (...args: A): R => {
@@ -14,11 +15,30 @@ function reportingField<A extends unknown[], R>(fn: (...args: A) => R): (...args
   };
 }
 
-export const wizardStart = reportingField(api.wizardStart);
-export const inspectSheet = reportingField(api.inspectSheet);
-export const previewMapping = reportingField(api.previewMapping);
-export const previewTextCells = reportingField(api.previewTextCells);
-export const convertTextCells = reportingField(api.convertTextCells);
-export const saveAndGenerate = reportingField(api.saveAndGenerate);
-export const refreshSummary = reportingField(api.refreshSummary);
-export const openSummarySheet = reportingField(api.openSummarySheet);
+/**
+ * The typed signature is what the wizard sends; what arrives is whatever a page (or a tampered one) sent,
+ * so each call rebuilds its arguments from unknown values before the server code sees them.
+ */
+function checked<A extends unknown[], R>(fn: (...args: A) => R, check: (args: readonly unknown[]) => A): (...args: A) => R {
+  return reportingField((...args: A): R => fn(...check(args)));
+}
+
+const NO_ARGUMENTS = (): [] => [];
+
+export const wizardStart = checked(api.wizardStart, NO_ARGUMENTS);
+export const inspectSheet = checked(api.inspectSheet, (args): [string, number | null] => [
+  sheetNameArgument("inspectSheet", args[0]),
+  headerRowArgument("inspectSheet", args[1]),
+]);
+export const previewMapping = checked(api.previewMapping, (args): [Parameters<typeof api.previewMapping>[0]] => [mappingArgument("previewMapping", args[0])]);
+export const previewTextCells = checked(api.previewTextCells, (args): [Parameters<typeof api.previewTextCells>[0]] => [mappingArgument("previewTextCells", args[0])]);
+export const convertTextCells = checked(api.convertTextCells, (args): Parameters<typeof api.convertTextCells> => [
+  mappingArgument("convertTextCells", args[0]),
+  countArgument("convertTextCells", "confirmedCount", args[1]),
+]);
+export const saveAndGenerate = checked(api.saveAndGenerate, (args): Parameters<typeof api.saveAndGenerate> => [
+  mappingArgument("saveAndGenerate", args[0]),
+  goalsArgument("saveAndGenerate", args[1]),
+]);
+export const refreshSummary = checked(api.refreshSummary, NO_ARGUMENTS);
+export const openSummarySheet = checked(api.openSummarySheet, NO_ARGUMENTS);

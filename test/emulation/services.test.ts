@@ -3,6 +3,8 @@ import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
+import manifest from "../../appsscript.json";
+import { MANIFEST_SCOPES, SCOPES } from "../../src/local/emulation/scopes";
 import { createEmulation, installAppsScriptGlobals, LOCK_TIMEOUT_MESSAGE } from "../../src/local/emulation";
 import { htmlService, lockService, propertiesService, session, spreadsheetApp } from "../../src/server/services";
 
@@ -89,7 +91,7 @@ describe("call counting", () => {
 
 describe("globals", () => {
   it("accessors reach the installed emulation and fail clearly once uninstalled", () => {
-    const emu = createEmulation({ user: "ann@example.com" });
+    const emu = createEmulation({ user: "ann@example.com", oauthScopes: [...MANIFEST_SCOPES, SCOPES.userinfoEmail] });
     const remove = installAppsScriptGlobals(emu);
     expect(session().getActiveUser().getEmail()).toBe("ann@example.com");
     expect(spreadsheetApp().getActiveSpreadsheet().getId()).toBe(emu.workbook.id);
@@ -140,5 +142,45 @@ describe("recordings", () => {
     expect(protection!.isWarningOnly()).toBe(true);
     expect(protection!.getDescription()).toBe("generated");
     expect(sheet.getRange("A1:A2").getNotes()).toEqual([["source: CRM"], [""]]);
+  });
+});
+
+describe("permissions follow the manifest's scopes", () => {
+  it("gives no email address without userinfo.email, as Apps Script does, but a key per user", () => {
+    expect(MANIFEST_SCOPES).toEqual(manifest.oauthScopes);
+    expect(MANIFEST_SCOPES).not.toContain(SCOPES.userinfoEmail);
+    const emu = createEmulation({ user: "ann@example.com", owner: "owner@example.com" });
+    const remove = installAppsScriptGlobals(emu);
+    try {
+      expect(session().getActiveUser().getEmail()).toBe("");
+      expect(session().getEffectiveUser().getEmail()).toBe("");
+      const ann = session().getTemporaryActiveUserKey();
+      expect(ann).toMatch(/^[A-Za-z0-9_-]{20,}$/);
+      expect(ann).not.toContain("ann");
+      expect(session().getTemporaryActiveUserKey()).toBe(ann);
+      const bob = emu.runExecution(() => session().getTemporaryActiveUserKey(), { user: "bob@example.com" });
+      expect(bob).not.toBe(ann);
+    } finally {
+      remove();
+    }
+  });
+
+  it("refuses a call no granted scope allows, with Apps Script's message", () => {
+    const emu = createEmulation({ oauthScopes: [SCOPES.containerUi] });
+    const remove = installAppsScriptGlobals(emu);
+    try {
+      expect(() => spreadsheetApp().getActiveSpreadsheet()).toThrow(
+        /^Specified permissions are not sufficient to call SpreadsheetApp\.getActiveSpreadsheet\. Required permissions: \(https:\/\/www\.googleapis\.com\/auth\/spreadsheets\.currentonly \|\| https:\/\/www\.googleapis\.com\/auth\/spreadsheets\)$/,
+      );
+    } finally {
+      remove();
+    }
+    const noUi = createEmulation({ oauthScopes: [SCOPES.spreadsheetsCurrentOnly] });
+    const removeNoUi = installAppsScriptGlobals(noUi);
+    try {
+      expect(() => spreadsheetApp().getUi().createMenu("Funnel KPIs")).toThrow(/not sufficient to call Ui\.createMenu\. Required permissions: \(https:\/\/www\.googleapis\.com\/auth\/script\.container\.ui\)/);
+    } finally {
+      removeNoUi();
+    }
   });
 });

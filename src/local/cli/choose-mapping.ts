@@ -1,8 +1,8 @@
 // Decides the funnel mapping for a run: read from a saved mapping file, or detected from the sheet, each field with its reason.
-import { readFileSync, writeFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import { columnLetter } from "../../server/mapping/a1";
 import { proposalToMapping, proposeMapping } from "../../server/mapping/auto-detect";
-import { parseMapping, serializeMapping } from "../../server/mapping/mapping-store-format";
+import { parseMapping } from "../../server/mapping/mapping-store-format";
 import type { ColumnRef, FunnelMapping, StatusCondition } from "../../server/mapping/mapping-types";
 import { InputError } from "./cli-errors";
 import type { DataTable } from "./data-table";
@@ -69,10 +69,4 @@ export function detectMapping(table: DataTable): MappingChoice {
     ...proposal.unmapped.map((u) => ({ field: "(unused)", column: columnText(u), reason: u.reason })),
   ];
   return { mapping: proposalToMapping(proposal), source: "detected", lines };
-}
-
-export function saveMappingFile(mapping: FunnelMapping, path: string): void {
-  const result = serializeMapping(mapping);
-  if (!result.ok) throw new InputError(result.message);
-  writeFileSync(path, `${JSON.stringify(JSON.parse(result.json), null, 2)}\n`);
 }

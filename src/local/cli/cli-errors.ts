@@ -9,10 +9,10 @@ export class InputError extends Error {
   }
 }
 
-/** The command line itself is wrong; the usage text follows the message. Exit code 2. */
+/** The command line itself is wrong; the usage text follows the message unless the mistake is not about syntax. Exit code 2. */
 export class UsageError extends Error {
   readonly exitCode = 2;
-  constructor(message: string) {
+  constructor(message: string, readonly showUsage = true) {
     super(message);
     this.name = "UsageError";
   }

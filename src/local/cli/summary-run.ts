@@ -15,4 +15,6 @@ export interface SummaryRun {
   report: FunnelReport;
   /** Where --out wrote the workbook, or null. */
   out: string | null;
+  /** What of the input workbook the --out copy does not hold (exceljs cannot write charts or pivot tables). */
+  outNotKept: readonly string[];
 }

@@ -5,8 +5,20 @@ export interface TextColumn {
   align: "left" | "right";
 }
 
+/** Widest cell per column, by a loop: spreading a million rows into Math.max overflows the call stack. */
+function columnWidths(columns: readonly TextColumn[], rows: readonly (readonly string[])[]): number[] {
+  const widths = columns.map((col) => col.title.length);
+  for (const row of rows) {
+    for (let c = 0; c < widths.length; c++) {
+      const length = (row[c] ?? "").length;
+      if (length > widths[c]) widths[c] = length;
+    }
+  }
+  return widths;
+}
+
 export function textTable(columns: readonly TextColumn[], rows: readonly (readonly string[])[]): string {
-  const widths = columns.map((col, c) => Math.max(col.title.length, ...rows.map((r) => (r[c] ?? "").length)));
+  const widths = columnWidths(columns, rows);
   const line = (cells: readonly string[]): string =>
     columns
       .map((col, c) => (col.align === "left" ? (cells[c] ?? "").padEnd(widths[c]) : (cells[c] ?? "").padStart(widths[c])))

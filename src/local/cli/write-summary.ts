@@ -1,17 +1,15 @@
 // --out: runs the real summary generator on the emulated workbook with evaluation suspended, then saves it with the CLI's numbers as cached results.
-import { writeAtomically } from "../write-atomically";
-import { computeFunnelReport } from "../../kpi/funnel-report";
+import { saveMapping } from "../../server/mapping-store";
 import { toFunnelSpec } from "../../server/mapping/mapping-to-spec";
-import { generateSummaryFor, planSummary } from "../../server/summary/generate-summary";
-import { mergeGoals } from "../../server/summary/goals-block";
+import { generateSummaryFor } from "../../server/summary/generate-summary";
 import { PERIOD, SUMMARY_SHEET_NAME } from "../../server/summary/layout";
-import { DEFAULT_UNIT_ECONOMICS } from "../../server/summary/unit-economics-block";
-import { type Emulation, createEmulation, installAppsScriptGlobals, saveXlsx, xlsxBuffer } from "../emulation";
+import { type Emulation, createEmulation, installAppsScriptGlobals, partsNotKept } from "../emulation";
 import { loadCsvAsRead } from "./csv-sheet";
 import { parseA1 } from "../emulation/a1";
 import { InputError } from "./cli-errors";
 import { localTimeZone } from "./load-xlsx";
-import type { OutArgs } from "./summarize";
+import { writeOutput } from "./output-files";
+import type { OutArgs, WrittenOut } from "./summarize";
 import { summaryValues } from "./summary-values";
 import { summaryWorkbook } from "./summary-workbook";
 
@@ -26,15 +24,17 @@ function localDay(iso: string): Date {
   return new Date(y, m - 1, d);
 }
 
+/** Generates the summary as the add-on does, saving the mapping into the document so the file carries its setup. */
 function runGenerator(emu: Emulation, args: OutArgs, suspend: boolean, now: Date) {
   const uninstall = installAppsScriptGlobals(emu);
   try {
     // The generator reads the data sheet before it calls `save`; suspending there keeps every later
     // write from recalculating SUMIFS over the whole data sheet.
     return emu.runExecution(() =>
-      generateSummaryFor(args.mapping, null, () => {
+      generateSummaryFor(args.mapping, null, (mapping) => {
+        const { savedAt } = saveMapping(mapping, now);
         if (suspend) emu.suspendEvaluation();
-        return now.toISOString();
+        return savedAt;
       }, now),
     );
   } catch (error) {
@@ -44,7 +44,7 @@ function runGenerator(emu: Emulation, args: OutArgs, suspend: boolean, now: Date
   }
 }
 
-export async function writeSummaryWorkbook(args: OutArgs): Promise<void> {
+export async function writeSummaryWorkbook(args: OutArgs): Promise<WrittenOut> {
   const emu = args.workbook ?? createEmulation({ sheets: {}, timeZone: localTimeZone() });
   if (args.workbook === null) loadCsvAsRead(emu, args.table, args.source);
   try {
@@ -52,32 +52,25 @@ export async function writeSummaryWorkbook(args: OutArgs): Promise<void> {
     if (emu.spreadsheet.getSheetByName(SUMMARY_SHEET_NAME) !== null) {
       // A summary the team has worked on keeps its period, unit economics and goals; the engine recomputes it.
       runGenerator(emu, args, false, now);
-      await saveXlsx(emu, args.path);
-      return;
+      writeOutput(args.path, (await summaryWorkbook(emu, new Map())).buffer);
+      return { notKept: partsNotKept(emu) };
     }
     if (args.period === null) throw new InputError("--out needs at least one date in the data to set the summary's period");
-    const snapshot = await xlsxBuffer(emu);
     const generated = runGenerator(emu, args, true, now);
-    const period = { preset: "Custom" as const, customStart: localDay(args.period.start), customEnd: localDay(args.period.end) };
     const summary = emu.spreadsheet.getSheetByName(SUMMARY_SHEET_NAME);
     if (summary === null) throw new Error("the generator did not create the KPI Summary sheet");
     // The CLI's headline period becomes the sheet's custom period, so its numbers and the printed ones agree.
-    summary.getRange(PERIOD.preset.row, PERIOD.preset.column).setValue(period.preset);
-    summary.getRange(PERIOD.customStart.row, PERIOD.customStart.column, 2, 1).setValues([[period.customStart], [period.customEnd]]);
-    const spec = toFunnelSpec(args.mapping);
-    const plan = planSummary(args.mapping, computeFunnelReport(spec, args.table.rows), period, { ...DEFAULT_UNIT_ECONOMICS }, mergeGoals([], null), now);
+    summary.getRange(PERIOD.preset.row, PERIOD.preset.column).setValue("Custom");
+    summary.getRange(PERIOD.customStart.row, PERIOD.customStart.column, 2, 1).setValues([[localDay(args.period.start)], [localDay(args.period.end)]]);
     const cached = summaryValues({
-      spec,
+      spec: toFunnelSpec(args.mapping),
       rows: args.table.rows,
       layout: generated.layout,
       period: args.period,
       periodCells: { start: cellOf(PERIOD.start), end: cellOf(PERIOD.end), previousStart: cellOf(PERIOD.previousStart), previousEnd: cellOf(PERIOD.previousEnd) },
     });
-    const sheetModel = emu.sheetModel(SUMMARY_SHEET_NAME);
-    const formulaAt = (row: number, column: number): string =>
-      emu.workbook.readFormulas(sheetModel, { row, column, numRows: 1, numColumns: 1 })[0][0];
-    const { buffer } = await summaryWorkbook(snapshot, emu, { blocks: plan.blocks, formulaAt, cached });
-    writeAtomically(args.path, buffer);
+    writeOutput(args.path, (await summaryWorkbook(emu, cached)).buffer);
+    return { notKept: partsNotKept(emu) };
   } finally {
     emu.dispose();
   }

@@ -1,4 +1,5 @@
-// Counts every emulated service call by "Class.method", so tests can hold a job to a constant number of round trips.
+// Counts every emulated service call by "Class.method", so tests can hold a job to a constant number of round trips, and refuses calls the project's scopes do not allow.
+import { checkScopes } from "./scopes";
 
 export class CallCounter {
   private readonly counts = new Map<string, number>();
@@ -31,9 +32,10 @@ export class CallCounter {
   }
 }
 
-/** Anything whose public methods are counted: it knows its emulation's counter. */
+/** Anything whose public methods are counted: it knows its emulation's counter, and through its context the granted scopes. */
 export interface Counted {
   readonly calls: CallCounter;
+  readonly ctx?: { readonly scopes: ReadonlySet<string> };
 }
 
 /**
@@ -50,6 +52,7 @@ export function countCalls(facade: { prototype: object }, apiName: string): void
     const label = `${apiName}.${name}`;
     proto[name] = function counted(this: Counted, ...args: unknown[]) {
       this.calls.tick(label);
+      if (this.ctx !== undefined) checkScopes(label, this.ctx.scopes);
       return (method as (...a: unknown[]) => unknown).apply(this, args);
     };
   }

@@ -17,6 +17,8 @@ export interface EmulationContext {
   /** The execution the current call belongs to. */
   currentExecution(): ExecutionInfo;
   readonly effectiveUserEmail: string;
+  /** The OAuth scopes the project was granted: the manifest's unless a test says otherwise. */
+  readonly scopes: ReadonlySet<string>;
   readonly scriptTimeZone: string;
   /** Folder read by HtmlService.createHtmlOutputFromFile. */
   readonly htmlDir: string;

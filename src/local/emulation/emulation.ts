@@ -11,6 +11,7 @@ import { HtmlServiceFacade } from "./html";
 import { LockServiceFacade, LockTable } from "./lock";
 import { PropertiesServiceFacade, PropertyStores } from "./properties";
 import { Recorder } from "./recorder";
+import { MANIFEST_SCOPES } from "./scopes";
 import { SessionFacade } from "./session";
 import { DEFAULT_COLUMNS, DEFAULT_ROWS, type SheetModel } from "./sheet-model";
 import { SpreadsheetFacade } from "./spreadsheet";
@@ -35,6 +36,8 @@ export interface EmulationOptions {
   functionPlugins?: readonly FunctionPluginRegistration[];
   /** The formula engine's row limit (at least 1,100,000 by default). */
   maxRows?: number;
+  /** The OAuth scopes granted; defaults to appsscript.json's, so the emulation allows no more than Sheets would. */
+  oauthScopes?: readonly string[];
 }
 
 export interface ExecutionOptions {
@@ -77,6 +80,7 @@ export class Emulation {
       recorder: this.recorder,
       currentExecution: () => emulation.currentExecution(),
       effectiveUserEmail: options.owner ?? options.user ?? "user@example.com",
+      scopes: new Set(options.oauthScopes ?? MANIFEST_SCOPES),
       scriptTimeZone: options.scriptTimeZone ?? "Etc/UTC",
       htmlDir: options.htmlDir ?? "build",
     };
@@ -172,6 +176,11 @@ export class Emulation {
 
   resumeEvaluation(): void {
     this.workbook.resumeFormulas();
+  }
+
+  /** Resumes with the results some held-back formulas already have (see WorkbookModel.resumeFormulasWith). */
+  resumeEvaluationWith(known: (sheetName: string, row: number, column: number) => number | string | boolean | undefined): void {
+    this.workbook.resumeFormulasWith((sheet, row, column) => known(sheet.name, row, column));
   }
 
   get evaluationSuspended(): boolean {

@@ -5,7 +5,7 @@ export { CallCounter } from "./call-counter";
 export { Recorder, type AlertRecord, type HtmlShownRecord, type MenuRecord, type ToastRecord } from "./recorder";
 export { registerFunctionPlugins, type FunctionPluginRegistration, type FunctionTranslations } from "./formula-engine";
 export { loadCsv, loadCsvFile, parseCsv } from "./csv";
-export { loadXlsx, loadXlsxBuffer, saveXlsx, xlsxBuffer } from "./xlsx";
+export { loadXlsx, loadXlsxBuffer, partsNotKept, saveXlsx, XlsxLimitError, xlsxBuffer, ZipFormatError, type CellResult, type XlsxLoadOptions, type XlsxSaveOptions } from "./xlsx";
 export { LOCK_TIMEOUT_MESSAGE } from "./lock";
 export { MAX_STORE_BYTES, MAX_VALUE_BYTES } from "./properties";
 export type { SheetModel } from "./sheet-model";

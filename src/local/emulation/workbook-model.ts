@@ -291,6 +291,34 @@ export class WorkbookModel {
     });
   }
 
+  /**
+   * Ends the deferral with some results already known: a held-back formula whose result `known` gives gets that
+   * result as its engine content (its formula text stays what getFormulas shows), every other one is computed.
+   * For writing a file whose results came from elsewhere: only the formulas nobody has numbers for cost engine time.
+   */
+  resumeFormulasWith(known: (sheet: SheetModel, row: number, column: number) => number | string | boolean | undefined): void {
+    const pending = this.deferred ?? [];
+    const names = [...(this.deferredNames?.values() ?? [])];
+    this.deferred = null;
+    this.deferredNames = null;
+    this.engine.batch(() => {
+      for (const named of names) if (!named.sheet.deleted) this.defineEngineName(named);
+      for (const { sheet, row, column, content } of pending) {
+        if (sheet.deleted) continue;
+        const value = known(sheet, row, column);
+        const address = { sheet: sheet.engineId, row: row - 1, col: column - 1 };
+        if (value !== undefined) {
+          // Text goes in apostrophe-prefixed, so "n/a" or "1/2" is never parsed; the formula text is kept for getFormulas.
+          this.engine.setCellContents(address, typeof value === "string" ? `'${value}` : value);
+          continue;
+        }
+        this.engine.setCellContents(address, content);
+        const user = sheet.userFormulas.get(row, column);
+        if (user !== undefined && !hasOpenEndedRange(user)) sheet.userFormulas.set(row, column, undefined);
+      }
+    });
+  }
+
   get formulasDeferred(): boolean {
     return this.deferred !== null;
   }

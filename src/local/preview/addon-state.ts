@@ -1,10 +1,13 @@
-// What the add-on keeps in a document that an .xlsx cannot hold (document properties, embedded charts), saved beside the workbook.
-import { writeAtomically } from "../write-atomically";
+// The preview's old side file `.NAME.xlsx.addon.json`: read once into a workbook saved before the setup sheet existed, then removed.
 import { existsSync, readFileSync, rmSync } from "node:fs";
 import { basename, dirname, join } from "node:path";
 import type { Emulation } from "../emulation";
 import type { Box } from "../emulation/a1";
 
+/**
+ * The workbook itself now carries the document properties and the charts (its hidden "Funnel KPIs setup"
+ * sheet); this file only lets a workbook last saved by an older preview open with its setup.
+ */
 const VERSION = 1;
 
 interface SavedChart {
@@ -25,42 +28,23 @@ interface SavedState {
   charts: SavedChart[];
 }
 
-/** `data/demo.xlsx` → `data/.demo.xlsx.addon.json`: hidden, and removed or replaced with the workbook's own name. */
+/** `data/demo.xlsx` → `data/.demo.xlsx.addon.json`. */
 export function addonStatePath(workbookPath: string): string {
   return join(dirname(workbookPath), `.${basename(workbookPath)}.addon.json`);
 }
 
-export function saveAddonState(emu: Emulation, workbookPath: string): void {
-  const state: SavedState = {
-    version: VERSION,
-    documentProperties: Object.fromEntries(emu.properties.document),
-    charts: emu.workbook.sheets.flatMap((sheet) =>
-      sheet.charts.map((c) => ({
-        sheet: sheet.name,
-        chartType: c.chartType,
-        ranges: c.ranges.map((r) => ({ sheet: r.sheet.name, box: r.box })),
-        anchorRow: c.anchorRow,
-        anchorColumn: c.anchorColumn,
-        offsetX: c.offsetX,
-        offsetY: c.offsetY,
-        options: c.options,
-        numHeaders: c.numHeaders,
-      })),
-    ),
-  };
-  const path = addonStatePath(workbookPath);
-  writeAtomically(path, `${JSON.stringify(state, null, 2)}\n`);
+function hasSetup(emu: Emulation): boolean {
+  return emu.properties.document.size > 0 || emu.workbook.sheets.some((s) => s.charts.length > 0);
 }
 
-/** Restores what the last preview session saved; a state file from another version or a damaged one is ignored. */
-export function loadAddonState(emu: Emulation, workbookPath: string): boolean {
+/** Restores an old side file's state into a workbook that has none of its own; a damaged or other-version file is ignored. */
+export function migrateLegacyAddonState(emu: Emulation, workbookPath: string): boolean {
   const path = addonStatePath(workbookPath);
-  if (!existsSync(path)) return false;
+  if (!existsSync(path) || hasSetup(emu)) return false;
   let state: SavedState;
   try {
     state = JSON.parse(readFileSync(path, "utf8")) as SavedState;
   } catch {
-    rmSync(path, { force: true });
     return false;
   }
   if (state.version !== VERSION) return false;
@@ -78,4 +62,9 @@ export function loadAddonState(emu: Emulation, workbookPath: string): boolean {
     home.charts.push({ ...chart, chartId: emu.workbook.nextChartId++, ranges });
   }
   return true;
+}
+
+/** Once the workbook has been saved with its setup sheet, the side file only risks going stale. */
+export function removeLegacyAddonState(workbookPath: string): void {
+  rmSync(addonStatePath(workbookPath), { force: true });
 }

@@ -6,7 +6,7 @@ import type { HtmlShownRecord, MenuRecord } from "../emulation/recorder";
 import { chartData, type RangeCells } from "./chart-data";
 import { chartSvg } from "./chart-svg";
 import { dispatchServerCall } from "../sidebar-host";
-import { loadAddonState, saveAddonState } from "./addon-state";
+import { migrateLegacyAddonState, removeLegacyAddonState } from "./addon-state";
 
 export interface SheetTab {
   name: string;
@@ -63,7 +63,7 @@ export class WorkbookSession {
 
   static async open(path: string, htmlDir: string): Promise<WorkbookSession> {
     const emu = await loadXlsx(path, { htmlDir, timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone });
-    loadAddonState(emu, path);
+    migrateLegacyAddonState(emu, path);
     const session = new WorkbookSession(emu, path);
     // Sheets runs onOpen when the document opens; it builds the add-on menu and writes nothing worth a save.
     await session.run("onOpen", [{ authMode: "LIMITED" }], false);
@@ -172,7 +172,7 @@ export class WorkbookSession {
     this.serial(async () => {
       this.savePending = false;
       await saveXlsx(this.emu, this.path);
-      saveAddonState(this.emu, this.path);
+      removeLegacyAddonState(this.path);
     }).catch((error: unknown) => {
       this.lastSaveError = error instanceof Error ? error.message : String(error);
       console.error(`preview: could not save ${this.path}: ${this.lastSaveError}`);

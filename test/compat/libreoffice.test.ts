@@ -1,0 +1,108 @@
+// Workbooks checked by an engine nobody here wrote: LibreOffice recalculates the --out summaries, keeps their setup, and writes a workbook whose features survive our round trip.
+import { copyFileSync, mkdirSync } from "node:fs";
+import { join } from "node:path";
+import ExcelJS from "exceljs";
+import { beforeAll, describe, expect, it } from "vitest";
+import { AGGREGATED_HEADERS, LEADS_HEADERS, aggregatedDemoRows, leadDemoRows } from "../../src/local/demo-data";
+import { createEmulation, loadXlsx, saveXlsx } from "../../src/local/emulation";
+import type { WritableValue } from "../../src/server/apps-script-api";
+import { MAPPING_KEY } from "../../src/server/mapping-store";
+import { SUMMARY_SHEET_NAME } from "../../src/server/summary/layout";
+import { cli, tempDir } from "../cli/cli-harness";
+import { expectFeaturesKept, workbookFeatures } from "../emulation/workbook-features";
+import { convertToXlsx } from "./libreoffice";
+import { errorCells, formulaCells, type Cached } from "./xlsx-parts";
+
+const TODAY = new Date(2026, 5, 15);
+let dir = "";
+let ours: { aggregated: string; records: string } = { aggregated: "", records: "" };
+let lo: { aggregated: string; records: string; features: string } = { aggregated: "", records: "", features: "" };
+
+beforeAll(async () => {
+  dir = tempDir();
+  const demo = join(dir, "demo.xlsx");
+  const emu = createEmulation({
+    sheets: {
+      "Marketing data": [AGGREGATED_HEADERS, ...aggregatedDemoRows(TODAY, 2)] as WritableValue[][],
+      Leads: [LEADS_HEADERS, ...leadDemoRows(TODAY, 200, 2)] as WritableValue[][],
+    },
+  });
+  await saveXlsx(emu, demo);
+  emu.dispose();
+  ours = { aggregated: join(dir, "aggregated-out.xlsx"), records: join(dir, "records-out.xlsx") };
+  const period = ["--from", "2026-05-01", "--to", "2026-05-31"];
+  expect((await cli("summarize", demo, "--out", ours.aggregated, ...period)).code).toBe(0);
+  expect((await cli("summarize", demo, "--sheet", "Leads", "--out", ours.records, ...period)).code).toBe(0);
+  const fods = join(dir, "features.fods");
+  copyFileSync(join(import.meta.dirname, "features.fods"), fods);
+  mkdirSync(join(dir, "lo"), { recursive: true });
+  // One LibreOffice start for every file: it is the slow part.
+  const [aggregated, records, features] = convertToXlsx([ours.aggregated, ours.records, fods], join(dir, "lo"));
+  lo = { aggregated, records, features };
+}, 240_000);
+
+function sameValue(a: Cached, b: Cached): boolean {
+  if (typeof a === "number" && typeof b === "number") return Math.abs(a - b) <= 1e-9 * Math.max(1, Math.abs(a));
+  return JSON.stringify(a) === JSON.stringify(b);
+}
+
+describe("LibreOffice recalculating the --out workbooks", () => {
+  for (const kind of ["aggregated", "records"] as const) {
+    it(`${kind}: every formula recalculates to the value the file cached, and none is an error`, async () => {
+      const mine = await formulaCells(ours[kind]);
+      const theirs = new Map((await formulaCells(lo[kind])).map((c) => [`${c.sheet}!${c.ref}`, c]));
+      const summary = mine.filter((c) => c.sheet === SUMMARY_SHEET_NAME);
+      expect(summary.length).toBeGreaterThan(100);
+      const disagree = summary
+        .filter((c) => !sameValue(c.cached, theirs.get(`${c.sheet}!${c.ref}`)?.cached))
+        .map((c) => `${c.ref}: ours ${JSON.stringify(c.cached)}, LibreOffice ${JSON.stringify(theirs.get(`${c.sheet}!${c.ref}`)?.cached)} for =${c.formula.slice(0, 100)}`);
+      expect(disagree).toEqual([]);
+      const errors = [...theirs.values()].filter((c) => typeof c.cached === "object").map((c) => `${c.sheet}!${c.ref} ${JSON.stringify(c.cached)}`);
+      expect(errors).toEqual([]);
+      expect(await errorCells(lo[kind])).toEqual([]);
+    });
+  }
+
+  it("keeps the funnel setup: the CLI and the emulation start from it instead of detection", async () => {
+    const { code, stdout } = await cli("summarize", lo.records);
+    expect(code).toBe(0);
+    expect(stdout).toContain(`from the setup saved in ${lo.records}`);
+    const emu = await loadXlsx(lo.aggregated);
+    expect(JSON.parse(emu.properties.document.get(MAPPING_KEY) ?? "{}")).toMatchObject({ sheetName: "Marketing data", shape: "aggregated" });
+    expect(emu.spreadsheet.getSheets().map((s) => s.getName())).toEqual(["Marketing data", "Leads", SUMMARY_SHEET_NAME]);
+    emu.dispose();
+  });
+});
+
+describe("a workbook LibreOffice wrote", () => {
+  it("has the features the test is about, and keeps every one through a load, an edit and a save", async () => {
+    const read = async (path: string) => {
+      const book = new ExcelJS.Workbook();
+      await book.xlsx.readFile(path);
+      return workbookFeatures(book);
+    };
+    const before = await read(lo.features);
+    const data = before["Marketing data"];
+    // Not a vacuous comparison: LibreOffice wrote each feature.
+    expect(before.Lookup.state).toBe("hidden");
+    expect(data.merges).toEqual(["G1:H2"]);
+    expect(data.autoFilter).toBe('"A1:F5"');
+    expect(data.validations).toContain('yes,no');
+    expect(data.rules).toContain("greaterThan");
+    expect(data.widths[2]).toBeGreaterThan(data.widths[3] ?? 0);
+    expect(data.cells.B2.value).toContain("https://ads.example.com/campaigns");
+    expect(data.cells.B3.value).toContain("richText");
+    expect(data.cells.C1.note).toContain("USD, net of VAT");
+    expect(data.cells.A1.style).toContain("FFDDEBF7");
+    expect(data.cells.A1.style).toContain("Arial");
+
+    const emu = await loadXlsx(lo.features);
+    emu.spreadsheet.getSheetByName("Marketing data")!.getRange("D3").setValue(700);
+    const saved = join(dir, "features-saved.xlsx");
+    await saveXlsx(emu, saved);
+    emu.dispose();
+    const after = await read(saved);
+    expectFeaturesKept(before, after, { changed: ["D3"] });
+    expect(after["Marketing data"].cells.D3.value).toBe("700");
+  });
+});
