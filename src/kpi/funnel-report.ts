@@ -144,7 +144,8 @@ export function computeFunnelReport(
   };
 }
 
-function funnelRows(spec: FunnelSpec, total: Float64Array): FunnelStepRow[] {
+/** The funnel table over one bucket: counts, step and overall conversion, drop-off. */
+export function funnelRows(spec: { stages: readonly { key: string; name: string }[] }, total: Float64Array): FunnelStepRow[] {
   const first = total[FIRST_STAGE];
   return spec.stages.map((stage, i) => {
     const count = total[FIRST_STAGE + i];
