@@ -188,6 +188,7 @@ export function refreshSummary(): SummaryReport {
   const loaded = loadMapping();
   if (loaded.status === "none") throw new UserFacingError("mapping", "No funnel is set up in this document yet: open Set up funnel first");
   if (loaded.status === "needs-setup") throw new UserFacingError("mapping", loaded.message);
+  if (loaded.status === "sources") throw new UserFacingError("mapping", "TEMP-SOURCES not yet");
   return generateSummaryFor(loaded.saved.mapping, null, () => loaded.saved.savedAt);
 }
 
