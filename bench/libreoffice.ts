@@ -30,7 +30,7 @@ export async function benchLibreOffice(): Promise<void> {
     await saveXlsx(emu, demo);
     emu.dispose();
     const outs = { aggregated: join(dir, "aggregated.xlsx"), "record-level": join(dir, "record-level.xlsx") };
-    await runCli(["summarize", demo, "--out", outs.aggregated], quiet);
+    await runCli(["summarize", demo, "--sheet", "Marketing data", "--out", outs.aggregated], quiet);
     await runCli(["summarize", demo, "--sheet", "Leads", "--out", outs["record-level"]], quiet);
     const started = performance.now();
     const converted = convertToXlsx(Object.values(outs), join(dir, "lo"));

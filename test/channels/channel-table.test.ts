@@ -73,14 +73,15 @@ describe("checking a table", () => {
     expect(problems[1].message).toBe('Channel map: every other value of "Meta Ads" (the blank Value row) is mapped to two channels, "Paid Social" (row 4) and "Display" (row 5); keep one');
   });
 
-  it("names a row without a channel or without a source", () => {
-    const problems = checkChannelTable(numberRows([
+  it("names a row without a source; a value listed without a channel is left for the team, not an error", () => {
+    const rows = numberRows([
       { source: "Meta Ads", value: "Herbst Sale", channel: "" },
       { source: "", value: "Herbst Sale", channel: "Paid Social" },
-    ], 2), SOURCES, "Channel map");
-    expect(problems.map((p) => p.message)).toEqual([
-      'Channel map row 2: "Herbst Sale" of "Meta Ads" has no Channel',
+      { source: "Meta Ads", value: "Herbst Sale", channel: "Paid Social" },
+    ], 2);
+    expect(checkChannelTable(rows, SOURCES, "Channel map").map((p) => p.message)).toEqual([
       "Channel map row 3: the Source is blank; write the sheet (or file) the value comes from",
     ]);
+    expect(channelResolver(rows.slice(0, 1), "Meta Ads")("Herbst Sale")).toEqual({ channel: "Herbst Sale", by: "unmatched", row: null });
   });
 });

@@ -2,7 +2,7 @@
 import { spreadsheetTrim } from "../funnel/channel-label";
 import { channelKey, isBlankRow, sourceKey, valueKey, type NumberedChannelRow } from "./channel-table";
 
-export type ChannelProblemCode = "unknown-source" | "blank-source" | "blank-channel" | "duplicate-value" | "conflicting-value";
+export type ChannelProblemCode = "unknown-source" | "blank-source" | "duplicate-value" | "conflicting-value";
 
 export interface ChannelProblem {
   code: ChannelProblemCode;
@@ -21,7 +21,8 @@ function valueWords(value: string, source: string): string {
 
 /**
  * `where` names the table in messages ("Channel map", "channels.csv"); `sources` are the funnel's source
- * names as the Source column should spell them. Blank rows are skipped; every other row is checked.
+ * names as the Source column should spell them. Blank rows are skipped. A row with a Value and no Channel
+ * is a value listed for the team to place: it maps nothing, so it stays unmatched and repeats nothing.
  */
 export function checkChannelTable(rows: readonly NumberedChannelRow[], sources: readonly string[], where: string): ChannelProblem[] {
   const problems: ChannelProblem[] = [];
@@ -41,10 +42,7 @@ export function checkChannelTable(rows: readonly NumberedChannelRow[], sources: 
       problems.push({ code: "unknown-source", row: row.row, message: `${at}: source ${quote(source)} is not a source of this funnel (its sources are ${listing})` });
       continue;
     }
-    if (spreadsheetTrim(row.channel) === "") {
-      problems.push({ code: "blank-channel", row: row.row, message: `${at}: ${valueWords(row.value, name)} has no Channel` });
-      continue;
-    }
+    if (spreadsheetTrim(row.channel) === "") continue;
     const key = `${sourceKey(source)}\u0000${valueKey(row.value)}`;
     const earlier = seen.get(key);
     if (earlier === undefined) {

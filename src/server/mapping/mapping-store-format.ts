@@ -36,11 +36,15 @@ function isSourced(mapping: FunnelMapping | SourcedMapping): mapping is SourcedM
   return "sources" in mapping;
 }
 
-/** A one-sheet mapping is written as format 2, as before sources existed; a mapping with sources as format 3. */
+/**
+ * A one-sheet mapping, or one source that one sheet can describe, is written as format 2, as before sources
+ * existed; a mapping with sources as format 3.
+ */
 export function serializeMapping(mapping: FunnelMapping | SourcedMapping): SerializeResult {
-  const json = isSourced(mapping)
+  const sheet = isSourced(mapping) ? sheetFromSourced(mapping) : mapping;
+  const json = sheet === null
     ? JSON.stringify({ ...mapping, version: SOURCED_MAPPING_VERSION })
-    : JSON.stringify({ ...mapping, version: MAPPING_VERSION });
+    : JSON.stringify({ ...sheet, version: MAPPING_VERSION });
   const bytes = utf8Length(json);
   if (bytes > MAX_STORED_BYTES) {
     const fewer = isSourced(mapping) ? "fewer sources or stages" : "fewer stages";

@@ -18,7 +18,7 @@ const SIGNATURES: readonly Signature[] = [
     names: ["meta", "facebook", "instagram", "fb"],
     headers: ["amount spent", "ausgegebener betrag", "montant depense", "importe gastado", "valor usado", "importo speso", "besteed bedrag", "jumlah yang dibelanjakan", "result indicator", "ergebnisindikator", "indicateur de resultat", "reichweite", "portee", "alcance", "copertura", "bereik", "jangkauan", "capaian", "link klicks", "link clicks"],
   },
-  { platform: "linkedin-ads", names: ["linkedin"], headers: ["campaign group name", "campaign group"] },
+  { platform: "linkedin-ads", names: ["linkedin"], headers: ["campaign group name", "campaign group", "total spent", "click through rate"] },
   { platform: "tiktok-ads", names: ["tiktok"], headers: ["clicks destination", "cpc destination", "ad group name"] },
   { platform: "youtube-ads", names: ["youtube"], headers: [] },
   { platform: "pinterest-ads", names: ["pinterest"], headers: [] },
@@ -48,7 +48,10 @@ function hasRun(tokens: readonly string[], phrase: string): boolean {
   return false;
 }
 
-/** The likeliest export, or null when neither the name nor any header is typical of one. */
+/**
+ * The likeliest export, or null when it is not clear: the sheet's name says it, or at least two headers
+ * typical of one export do (one header alone, "Deal value", is too common to tell).
+ */
 export function detectPlatform(sheetName: string, headers: readonly string[]): PlatformFinding | null {
   const nameTokens = headerTokens(sheetName);
   const folded = headers.map((h) => ({ header: h, tokens: headerTokens(h) }));
@@ -57,7 +60,7 @@ export function detectPlatform(sheetName: string, headers: readonly string[]): P
     const name = signature.names.find((n) => hasRun(nameTokens, n)) ?? null;
     const matched = folded.filter((f) => signature.headers.some((h) => f.tokens.join(" ") === h || (h.includes(" ") && hasRun(f.tokens, h)))).map((f) => f.header);
     const score = (name === null ? 0 : 2) + matched.length;
-    if (score > 0 && (best === null || score > best.score)) best = { signature, score, name, headers: matched };
+    if (score >= 2 && (best === null || score > best.score)) best = { signature, score, name, headers: matched };
   }
   if (best === null) return null;
   const what = PLATFORM_NAMES[best.signature.platform];
