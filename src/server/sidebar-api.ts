@@ -19,6 +19,7 @@ import type { GoalRow } from "./summary/goal-types";
 import { generateSummaryFor, type SummaryReport } from "./summary/generate-summary";
 import { SETUP_SHEET_NAME } from "./setup-sheet-format";
 import { SUMMARY_SHEET_NAME } from "./summary/layout";
+import { CHANNEL_MAP_SHEET_NAME } from "./channel-map/channel-map-format";
 
 export interface SheetListing {
   name: string;
@@ -33,6 +34,8 @@ export interface WizardStart {
   saved: { mapping: FunnelMapping; savedAt: string; savedByYou: boolean; validation: MappingValidation | null } | null;
   /** Why a stored mapping could not be used (unreadable, older version): the wizard starts afresh and says so. */
   savedProblem: string | null;
+  /** The saved setup combines several sheets: the wizard opens it with sourcesStart. */
+  savedSources: boolean;
   goals: GoalRow[];
 }
 
@@ -78,7 +81,7 @@ const SAMPLE_SHOWN = 5;
 function sheetListing(): SheetListing[] {
   return spreadsheetApp().getActiveSpreadsheet().getSheets()
     // The setup sheet an uploaded workbook carries is the add-on's, never a data sheet.
-    .filter((sheet) => sheet.getName() !== SUMMARY_SHEET_NAME && sheet.getName() !== SETUP_SHEET_NAME)
+    .filter((sheet) => sheet.getName() !== SUMMARY_SHEET_NAME && sheet.getName() !== SETUP_SHEET_NAME && sheet.getName() !== CHANNEL_MAP_SHEET_NAME)
     .map((sheet) => ({ name: sheet.getName(), rows: sheet.getLastRow(), columns: sheet.getLastColumn() }));
 }
 
@@ -106,6 +109,7 @@ export function wizardStart(): WizardStart {
     activeSheet: spreadsheet.getActiveSheet().getName(),
     saved,
     savedProblem,
+    savedSources: loaded.status === "sources",
     goals: readGoals(),
   };
 }

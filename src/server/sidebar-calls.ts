@@ -2,7 +2,8 @@
 import { UserFacingError } from "./data-sheet";
 import { encodeFieldError } from "./field-error-wire";
 import * as api from "./sidebar-api";
-import { countArgument, goalsArgument, headerRowArgument, mappingArgument, sheetNameArgument } from "./sidebar-arguments";
+import { channelRowsArgument, countArgument, goalsArgument, headerRowArgument, mappingArgument, sheetNameArgument, sheetNamesArgument, sourcedMappingArgument } from "./sidebar-arguments";
+import * as sources from "./sources/sources-api";
 
 function reportingField<A extends unknown[], R>(fn: (...args: A) => R): (...args: A) => R {
   return (...args: A): R => {
@@ -42,3 +43,15 @@ export const saveAndGenerate = checked(api.saveAndGenerate, (args): Parameters<t
 ]);
 export const refreshSummary = checked(api.refreshSummary, NO_ARGUMENTS);
 export const openSummarySheet = checked(api.openSummarySheet, NO_ARGUMENTS);
+
+export const sourcesStart = checked(sources.sourcesStart, NO_ARGUMENTS);
+export const proposeSourcesFor = checked(sources.proposeSourcesFor, (args): Parameters<typeof sources.proposeSourcesFor> => [sheetNamesArgument("proposeSourcesFor", args[0])]);
+export const previewSources = checked(sources.previewSources, (args): Parameters<typeof sources.previewSources> => [
+  sourcedMappingArgument("previewSources", args[0]),
+  channelRowsArgument("previewSources", args[1]),
+]);
+export const saveSourcesAndGenerate = checked(sources.saveSourcesAndGenerate, (args): Parameters<typeof sources.saveSourcesAndGenerate> => [
+  sourcedMappingArgument("saveSourcesAndGenerate", args[0]),
+  channelRowsArgument("saveSourcesAndGenerate", args[1]) ?? [],
+  goalsArgument("saveSourcesAndGenerate", args[2]),
+]);
