@@ -20,3 +20,4 @@ export const previewMapping = reportingField(api.previewMapping);
 export const saveAndGenerate = reportingField(api.saveAndGenerate);
 export const refreshSummary = reportingField(api.refreshSummary);
 export const openSummarySheet = reportingField(api.openSummarySheet);
+export const suggestGoal = reportingField(api.suggestGoal);

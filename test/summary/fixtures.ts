@@ -1,5 +1,6 @@
 // Small workbooks for summary tests: an aggregated sheet and a record-level lead log, with known numbers.
 import type { CellValue } from "../../src/kpi/cells";
+import { MAPPING_VERSION, type FunnelMapping } from "../../src/server/mapping/mapping-types";
 
 export const AGG_HEADERS = ["Date", "Channel", "Spend", "Sessions", "Leads", "New customers", "Revenue"];
 
@@ -28,4 +29,35 @@ export function leadRows(): CellValue[][] {
     rows.push([`L${i + 1}`, i % 2 === 0 ? "Ads" : "Email", created, mql, won, won === "" ? "" : 1000 + 10 * i]);
   }
   return rows;
+}
+
+export const AD_HEADERS = ["Day", "Campaign", "Cost", "Impressions", "Clicks", "Conversions", "Conv. value"];
+
+/** A Google Ads-style daily export: 3 campaigns, every 3rd day of Jan–Mar 2025; impressions ≥ clicks ≥ conversions. */
+export function adRows(): CellValue[][] {
+  const rows: CellValue[][] = [];
+  const campaigns = ["Brand", "Generic", "Competitor"];
+  for (let day = 0; day < 90; day += 3) {
+    campaigns.forEach((campaign, c) => {
+      const impressions = 2000 + 97 * ((day + 11 * c) % 13);
+      const clicks = Math.round(impressions * (0.02 + 0.01 * c)) + (day % 5);
+      const conversions = Math.max(0, Math.round(clicks * 0.05) - (day % 3));
+      rows.push([new Date(2025, 0, 1 + day), campaign, Math.round((clicks * (0.8 + 0.3 * c) + day) * 100) / 100, impressions, clicks, conversions, conversions * (40 + 5 * c)]);
+    });
+  }
+  return rows;
+}
+
+/** The mapping an ad platform export gets: impressions → clicks → conversions, keyed so CTR, CPC and CPM apply. */
+export function adMapping(sheetName = "Ads"): FunnelMapping {
+  const col = (header: string) => ({ header, index: AD_HEADERS.indexOf(header) });
+  return {
+    version: MAPPING_VERSION, sheetName, headerRow: 1, shape: "aggregated",
+    stages: [
+      { key: "impressions", name: "Impressions", column: col("Impressions") },
+      { key: "clicks", name: "Clicks", column: col("Clicks") },
+      { key: "conversions", name: "Conversions", column: col("Conversions") },
+    ],
+    date: col("Day"), channel: col("Campaign"), spend: col("Cost"), revenue: col("Conv. value"),
+  };
 }

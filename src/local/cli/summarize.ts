@@ -10,7 +10,7 @@ import type { SummarizeOptions } from "./args";
 import { detectMapping, mappingFromFile, readMappingFile, saveMappingFile, type MappingChoice } from "./choose-mapping";
 import { InputError } from "./cli-errors";
 import type { DataTable, LoadOptions } from "./data-table";
-import { headlinePeriod } from "./headline-period";
+import { type HeadlinePeriod, headlinePeriod } from "./headline-period";
 import { loadCsvTable } from "./load-csv";
 import { openWorkbook, readWorkbookTable } from "./load-xlsx";
 import type { ProgressBar } from "./progress-bar";
@@ -61,7 +61,7 @@ export interface OutArgs {
   table: DataTable;
   mapping: FunnelMapping;
   /** The headline period the report used. */
-  period: { start: string; end: string } | null;
+  period: HeadlinePeriod | null;
 }
 
 export interface SummarizeHooks {

@@ -2,7 +2,7 @@
 import ExcelJS from "exceljs";
 import { dateToSerial } from "../../kpi/dates";
 import type { WritableValue } from "../../server/apps-script-api";
-import type { Block } from "../../server/summary/block";
+import { type Block, literalValue } from "../../server/summary/block";
 import { SUMMARY_SHEET_NAME } from "../../server/summary/layout";
 import type { Emulation } from "../emulation";
 import { columnToLetters, quoteSheetName } from "../emulation/a1";
@@ -53,7 +53,7 @@ export async function summaryWorkbook(snapshot: Buffer, emu: Emulation, parts: S
           if (result !== undefined) written.cached++;
           return;
         }
-        const constant = constantCell(value);
+        const constant = constantCell(literalValue(value));
         if (constant !== undefined) ws.getCell(row, column).value = constant;
       }),
     );
