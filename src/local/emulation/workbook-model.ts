@@ -1,5 +1,5 @@
 // The emulated spreadsheet's state and the operations on it; the Apps Script facades are thin layers over this.
-import { CellValueDetailedType, type HyperFormula, type RawCellContent, type SimpleCellRange } from "hyperformula";
+import { CellValueDetailedType, DetailedCellError, type HyperFormula, type RawCellContent, type SimpleCellRange } from "hyperformula";
 import type { SheetValue, WritableValue } from "../../server/apps-script-api";
 import { columnToLetters, quoteSheetName, type Box } from "./a1";
 import { plainEngineValue, toEngineInput, toSheetValue } from "./cell-values";
@@ -279,8 +279,10 @@ export class WorkbookModel {
     const contents: WritableValue[][] = formulas.map((row, r) =>
       row.map((formula, c) => {
         if (formula !== "") return formula;
-        const value = plainEngineValue(values[r]?.[c] ?? null);
-        return typeof value === "string" && !value.startsWith("#") ? `'${value}` : value;
+        const raw = values[r]?.[c] ?? null;
+        // An error value is written back as its literal (#N/A); text, even text that reads "#N/A", as text.
+        if (raw instanceof DetailedCellError) return raw.value;
+        return typeof raw === "string" ? `'${raw}` : raw;
       }),
     );
     this.writeValues(to, box, contents);
