@@ -14,6 +14,7 @@ import { type HeadlineKpi, headlineKpis, previousHoldsData } from "./funnel/head
 import { type KpiValue, defined, measure } from "./funnel/kpi-value";
 import { type SliceContext, type SliceKpis, sliceContext, sliceKpis, spendShare } from "./funnel/segment-kpis";
 import { FIRST_STAGE, type PeriodBounds, type Tallies, tally } from "./funnel/tallies";
+import type { MetricPlace, MetricUnit } from "./summary-metrics/metric-types";
 
 export type { FunnelReportOptions, FunnelSpec, PeriodChoice } from "./funnel/funnel-spec";
 export type { CohortReport } from "./funnel/cohort-report";
@@ -65,8 +66,19 @@ export interface HeadlinePeriod {
   kpis: HeadlineKpi[];
 }
 
+/** A metric of the table as the report lists it (its formula and computation stay in the table). */
+export interface ReportMetric {
+  key: string;
+  label: string;
+  unit: MetricUnit;
+  better: "up" | "down";
+  places: readonly MetricPlace[];
+}
+
 export interface FunnelReport {
   stages: Array<{ key: string; name: string }>;
+  /** The summary metrics this funnel has, in the table's order; every slice's `metrics` holds a value for each. */
+  metrics: ReportMetric[];
   totals: SliceKpis;
   funnel: FunnelStepRow[];
   /** Over all rows, biggest spend first; null when no channel column is mapped. */
@@ -164,6 +176,7 @@ export function computeFunnelReport(
 
   return {
     stages: spec.stages.map((s) => ({ key: s.key, name: s.name })),
+    metrics: ctx.metrics.map((m) => ({ key: m.key, label: m.label, unit: m.unit, better: m.better, places: m.places })),
     totals,
     funnel: funnelRows(spec, t.total),
     channels,

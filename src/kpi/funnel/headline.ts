@@ -1,5 +1,6 @@
 // Headline KPIs for a period next to the same KPIs for the period before it, with the change: one row per headline metric of the table.
 import { growthRate } from "../definitions/growth";
+import type { MetricUnit } from "../summary-metrics/metric-types";
 import { holdsData, totalsOfBucket } from "../summary-metrics/slice-totals";
 import { type KpiValue, measure, undefinedBecause } from "./kpi-value";
 import { metricValues, type SliceContext } from "./segment-kpis";
@@ -8,6 +9,8 @@ export interface HeadlineKpi {
   /** The metric table's key: "spend", "count_leads", "step_leads", "overall_conversion", "cost_per_customers", ... */
   key: string;
   label: string;
+  /** How the number reads: money, a count, a rate or a multiple (the metric table's unit). */
+  unit: MetricUnit;
   current: KpiValue;
   previous: KpiValue;
   /** Relative change (growth rate), e.g. 0.25 for +25%. */
@@ -29,7 +32,7 @@ export function headlineKpis(current: Float64Array, previous: Float64Array, ctx:
   const previousHasData = previousHoldsData(previous, ctx);
   return ctx.metrics
     .filter((m) => m.places.includes("headline"))
-    .map((m) => ({ key: m.key, label: m.label, current: now[m.key], previous: before[m.key], ...changeBetween(now[m.key], before[m.key], previousHasData) }));
+    .map((m) => ({ key: m.key, label: m.label, unit: m.unit, current: now[m.key], previous: before[m.key], ...changeBetween(now[m.key], before[m.key], previousHasData) }));
 }
 
 function changeBetween(now: KpiValue, before: KpiValue, previousHasData: boolean): { change: KpiValue; difference: number | null } {

@@ -68,7 +68,7 @@ export function qualityBlock(origin: CellRef, data: DataRanges, stageKeys: reado
     block: {
       row: origin.row, column: origin.column,
       cells: [[BACKWARDS_LABEL, f(backwardsFormula(data, stageKeys)), "", "",
-        "A later stage dated before an earlier one is a data error: such a record counts as entered, not converted, in the cohorts"]],
+        "A stage dated before an earlier stage is a data error; a record whose last stage comes before its first counts as entered, not converted, in the cohorts"]],
       formats: [["", FORMAT.count, "", "", ""]],
     },
     cell: { row: origin.row, column: origin.column + 1 },
