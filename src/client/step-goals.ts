@@ -49,6 +49,9 @@ export function createGoalsStep(wizard: Wizard): StepView {
     el("div", { className: "block buttons" }, back, next),
   );
 
+  // Which numbers the user typed, per goal: kept across re-renders so a later prefill never overwrites them.
+  let typedByGoal: Set<string>[] = [];
+
   function changed(): void {
     state.goalsTouched = true;
     errors.clear("goal-checks");
@@ -70,7 +73,8 @@ export function createGoalsStep(wizard: Wizard): StepView {
     target.value = goal.target === null ? "" : String(goal.target);
     start.value = goal.start ?? "";
     end.value = goal.end ?? "";
-    const typed = new Set<string>();
+    typedByGoal[index] ??= new Set<string>();
+    const typed = typedByGoal[index];
 
     const fields = [
       labelled("KPI", kpi, missing ? "This funnel no longer has this KPI (the mapping changed): choose another or remove the goal." : undefined),
@@ -86,6 +90,7 @@ export function createGoalsStep(wizard: Wizard): StepView {
     const remove = el("button", { text: "Remove goal", attrs: { type: "button", "aria-label": `Remove goal ${index + 1} (${goal.kpi})` } });
     remove.addEventListener("click", () => {
       state.goals = state.goals.filter((_, i) => i !== index);
+      typedByGoal = typedByGoal.filter((_, i) => i !== index);
       changed();
       render(Math.min(index, state.goals.length - 1));
     });

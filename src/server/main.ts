@@ -1,4 +1,4 @@
 // The bundle's entry: everything the generated top-level Apps Script functions call, and nothing else.
 export { runCustomFunction } from "./custom-functions";
 export { onInstall, onOpen, refreshSummaryFromMenu, showFunctionReference, showSidebar } from "./menu";
-export { inspectSheet, openSummarySheet, previewMapping, refreshSummary, saveAndGenerate, wizardStart } from "./sidebar-calls";
+export { inspectSheet, openSummarySheet, previewMapping, refreshSummary, saveAndGenerate, suggestGoal, wizardStart } from "./sidebar-calls";
