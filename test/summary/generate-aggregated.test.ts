@@ -100,6 +100,31 @@ describe("summary from aggregated data", () => {
   });
 });
 
+describe("metrics that depend on what the team enters", () => {
+  it("ROMI joins the headline once a gross margin other than 1 is entered, and equals src/kpi's", () => {
+    expect(report.layout.headline.rows.romi).toBeUndefined();
+    const ue = report.layout.unitEconomics;
+    h.summary().getRange(ue.grossMargin.row, ue.grossMargin.column).setValue(0.6);
+    const again = h.emu.runExecution(() => saveAndGenerate(mapping, null));
+    h.choosePeriod(again.layout, "Custom", new Date(2025, 1, 1), new Date(2025, 2, 15));
+    const expected = computeFunnelReport(toFunnelSpec(mapping), rows, { period: { start: "2025-02-01", end: "2025-03-15" }, grossMargin: 0.6 });
+    const romi = expected.headline?.kpis.find((k) => k.key === "romi");
+    expect(romi?.current.value).not.toBeNull();
+    const { rows: at, currentColumn, previousColumn } = again.layout.headline;
+    expect(matchesKpi(h.value(at.romi, currentColumn), romi?.current ?? null)).toBe(true);
+    expect(matchesKpi(h.value(at.romi, previousColumn), romi?.previous ?? null)).toBe(true);
+  });
+
+  it("the month chart's categories mark the partial month", () => {
+    const model = h.emu.sheetModel("KPI Summary");
+    const line = model.charts.find((c) => c.chartType === "LINE");
+    const months = report.layout.months;
+    expect(line?.ranges[0].box.column).toBe(months.labelColumn);
+    const labels = months.rows.map((r) => h.value(r, months.labelColumn));
+    expect(labels).toEqual(["Jan 2025", "Feb 2025", "Mar 2025", "Apr 2025 (partial)"]);
+  });
+});
+
 function installAgain(): void {
   // The nested harness uninstalled the globals; the outer one's afterEach uninstalls again harmlessly.
   h.done();

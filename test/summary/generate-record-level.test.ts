@@ -27,6 +27,18 @@ describe("summary from a record-level lead log", () => {
     expect(mapping.stages.map((s) => s.column?.header)).toEqual(["Created", "MQL date", "Won date"]);
   });
 
+  it("colours the cohort block as a heat map and counts backwards stage dates live", () => {
+    const cohorts = report.layout.cohorts;
+    expect(cohorts).not.toBeNull();
+    const rule = h.emu.sheetModel("KPI Summary").conditionalRules.find((r) => r.gradient !== null);
+    expect(rule?.gradient).toEqual({ min: "#ffffff", max: "#57bb8a" });
+    expect(rule?.ranges[0].box).toEqual({ row: cohorts?.rows[0], column: cohorts?.windowColumns[30], numRows: cohorts?.rows.length, numColumns: 3 });
+    const quality = report.layout.quality;
+    if (!quality) throw new Error("no data-quality line");
+    expect(h.summary().getRange(quality.row, quality.column).getFormula()).toMatch(/^=SUMPRODUCT\(/);
+    expect(h.at(quality)).toBe(computeFunnelReport(toFunnelSpec(mapping), rows).cohorts?.backwardsRecords);
+  });
+
   it("writes the median time to convert as a computed value and says when it was computed", () => {
     const expected = computeFunnelReport(toFunnelSpec(mapping), rows).timeToConvert?.all.medianDays;
     const cell = report.layout.timeToConvert;
