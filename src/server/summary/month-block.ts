@@ -84,7 +84,7 @@ export function monthBlock(
       { row: cells.headerRow, column: cells.columns[lastCount.key], numRows: cells.rows.length + 1, numColumns: 1 },
     ],
     anchor: { row: cells.headerRow, column: cells.columns[LABEL_COLUMN] + 2 },
-    title: `${lastCount.label} per month (partial months marked)`,
+    title: `${lastCount.label} per month`,
     hideLegend: false,
   };
   return {
