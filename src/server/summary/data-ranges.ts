@@ -56,11 +56,6 @@ export class DataRanges {
     return this.recordLevel ? [DATE, ...this.stageKeys.map((k) => this.stage(k))] : [DATE];
   }
 
-  /** The first data row of the channel column holds text that the channel rows compare with. */
-  static get channelRange(): string {
-    return CHANNEL;
-  }
-
   sum(measure: Measure, window: Window, slice: ChannelSlice | null = null): string {
     const values = `${NAMED_RANGE_PREFIX}${measure}`;
     const dated = measure === "revenue" && this.recordLevel ? this.lastStage : DATE;

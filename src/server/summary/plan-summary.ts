@@ -62,10 +62,11 @@ export function planSummary(inputs: PlanInputs): SummaryPlan {
   const period = periodBlock(PERIOD_ORIGIN, inputs.period, data.dateRanges());
   blocks.push(period.block);
 
-  // Unit economics sits beside the period and reads the headline's CAC, so the headline's rows are planned first.
-  const unitHeight = 7;
-  const headlineOrigin: CellRef = { row: PERIOD_ORIGIN.row + Math.max(period.block.cells.length, unitHeight) + 1, column: 1 };
-  let grossMarginCell = "";
+  // Unit economics sits beside the period and reads the headline's CAC, while ROMI in the headline reads its
+  // gross margin: its cells do not depend on the CAC cell, so they are known before the headline is planned.
+  const sized = unitEconomicsBlock(UNIT_ECONOMICS_ORIGIN, inputs.unitEconomics, "0");
+  const headlineOrigin: CellRef = { row: PERIOD_ORIGIN.row + Math.max(period.block.cells.length, sized.block.cells.length) + 1, column: 1 };
+  const grossMarginCell = ref(sized.cells.grossMargin);
   const inputCell = (name: InputName): string => {
     if (name !== "grossMargin") throw new Error(`no input ${name}`);
     return grossMarginCell;
@@ -73,12 +74,9 @@ export function planSummary(inputs: PlanInputs): SummaryPlan {
   const headline = headlineBlock(headlineOrigin, { metrics, data, period: period.cells, inputCell });
   const cacRow = headline.cells.rows[`cost_per_${stages[stages.length - 1].key}`];
   const unit = unitEconomicsBlock(UNIT_ECONOMICS_ORIGIN, inputs.unitEconomics, cacRow === undefined ? null : a1(cacRow, headline.cells.currentColumn, true));
-  grossMarginCell = ref(unit.cells.grossMargin);
-  // The headline's formulas named the gross margin cell lazily; plan it again now that the cell is known.
-  const headlineFinal = headlineBlock(headlineOrigin, { metrics, data, period: period.cells, inputCell });
-  blocks.push(unit.block, headlineFinal.block);
-  written.push(`Headline KPIs: ${plural(Object.keys(headlineFinal.cells.rows).length, "KPI")} for the period and the one before`);
-  let row = headlineOrigin.row + headlineFinal.block.cells.length;
+  blocks.push(unit.block, headline.block);
+  written.push(`Headline KPIs: ${plural(Object.keys(headline.cells.rows).length, "KPI")} for the period and the one before`);
+  let row = headlineOrigin.row + headline.block.cells.length;
 
   let timeToConvert: CellRef | null = null;
   let quality: CellRef | null = null;
@@ -99,7 +97,7 @@ export function planSummary(inputs: PlanInputs): SummaryPlan {
   }
 
   row += 1;
-  const funnel = funnelBlock({ row, column: 1 }, stages, headlineFinal.cells);
+  const funnel = funnelBlock({ row, column: 1 }, stages, headline.cells);
   blocks.push(funnel.block);
   written.push(`Funnel: ${plural(stages.length, "stage")}`);
   row += funnel.block.cells.length + 1;
@@ -114,7 +112,7 @@ export function planSummary(inputs: PlanInputs): SummaryPlan {
   if (report.channels) {
     const c = channelBlock({ row, column: 1 }, {
       names: report.channels.map((ch) => ch.channel), matches: inputs.channelMatches, metrics, data,
-      period: period.cells, headline: headlineFinal.cells, inputCell, maxRows: inputs.maxChannelRows ?? MAX_CHANNEL_ROWS,
+      period: period.cells, headline: headline.cells, inputCell, maxRows: inputs.maxChannelRows ?? MAX_CHANNEL_ROWS,
     });
     channels = c.cells;
     blocks.push(c.block);
@@ -148,7 +146,7 @@ export function planSummary(inputs: PlanInputs): SummaryPlan {
     layout: {
       period: period.cells,
       unitEconomics: unit.cells,
-      headline: headlineFinal.cells,
+      headline: headline.cells,
       timeToConvert,
       quality,
       funnel: funnel.cells,
