@@ -90,8 +90,16 @@ export function wizardStart(): WizardStart {
     activeSheet: spreadsheet.getActiveSheet().getName(),
     saved,
     savedProblem,
-    goals: readGoals(),
+    goals: goalsUnderTodaysNames(readGoals(), saved?.mapping ?? null),
   };
+}
+
+/** Older summaries' goal names ("CAC", "Conversion") as the saved funnel's table names them, so the wizard offers them as they are. */
+function goalsUnderTodaysNames(goals: GoalRow[], mapping: FunnelMapping | null): GoalRow[] {
+  if (mapping === null) return goals;
+  const context = metricContextOf(mapping);
+  const metrics = summaryMetrics(context);
+  return goals.map((g) => ({ ...g, kpi: resolveGoalKpi(g.kpi, metrics, context)?.label ?? g.kpi }));
 }
 
 export function inspectSheet(sheetName: string, headerRow: number): SheetInspection {

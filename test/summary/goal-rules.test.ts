@@ -62,6 +62,18 @@ describe("goals carried across regenerations", () => {
     }
   });
 
+  it("renames goals the wizard sends under older names, so the table measures them", () => {
+    const h = harness({ Data: [AGG_HEADERS, ...rows] });
+    try {
+      const report = h.emu.runExecution(() => saveAndGenerate(mapping, [{ ...good, kpi: "CAC", baseline: 30, target: 20, direction: "down" }]));
+      const g = report.layout.goals;
+      expect(h.value(g.firstRow, g.columns.KPI)).toBe("CAC (cost per customer)");
+      expect(typeof h.value(g.firstRow, g.columns.Actual)).toBe("number");
+    } finally {
+      h.done();
+    }
+  });
+
   it("flags a goal whose KPI the funnel no longer has after a remapping, and says so in the report", () => {
     const h = harness({ Data: [AGG_HEADERS, ...rows] });
     try {

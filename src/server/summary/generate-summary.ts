@@ -90,7 +90,9 @@ export function generateSummaryWithPlan(
       if (choice === null) warnings.push(`Goal "${g.kpi}": this funnel has no such KPI any more; its row is kept and flagged`);
       return choice === null ? g : { ...g, kpi: choice.label };
     });
-    const allGoals = mergeGoals(kept, goals === null ? null : goals.map(withBasis));
+    // Goals arrive under older names too ("CAC"); the sheet compares the table's labels, so they are renamed first.
+    const sent = goals === null ? null : goals.map((g) => ({ ...withBasis(g), kpi: resolveGoalKpi(g.kpi, metrics, context)?.label ?? g.kpi }));
+    const allGoals = mergeGoals(kept, sent);
 
     spreadsheet.toast("Computing the summary…", "Funnel KPIs");
     const spec = toFunnelSpec(mapping);
