@@ -69,7 +69,8 @@ describe.each(CASES)("$name summary", (c) => {
       expect([day(p.start), day(p.end), day(p.previousStart), day(p.previousEnd)])
         .toEqual([expected.headline?.start, expected.headline?.end, expected.headline?.previousStart, expected.headline?.previousEnd]);
       expect(h.at(p.valid)).toBe(true);
-      expect(h.at(p.partial) !== "").toBe(expected.headline?.partial !== null);
+      expect(h.at(p.partial)).toBe(expected.headline?.partial ?? "");
+      expect(h.at(report.layout.headline.partialNote)).toBe(expected.headline?.partial ?? "");
     });
 
     it.each(headlineMetrics.map((m) => [m.key, m] as const))("headline %s: this period, previous and change", (key) => {

@@ -101,6 +101,7 @@ export function summaryValues(inputs: SummaryValueInputs): Map<string, CachedVal
   const h = layout.headline;
   put(h.previousHasData, headline?.previousHasData ?? false);
   put({ row: h.previousHasData.row, column: h.changeColumn }, headline !== null && !headline.previousHasData ? "The previous period has no data, so no change is shown" : "");
+  put(h.partialNote, headline?.partial ?? "");
   const current: Record<string, KpiValue> = {};
   for (const kpi of headline?.kpis ?? []) {
     const row = h.rows[kpi.key];

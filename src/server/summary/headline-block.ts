@@ -17,6 +17,8 @@ export interface HeadlineCells {
   changeColumn: number;
   /** TRUE when anything was counted or summed in the previous period. */
   previousHasData: CellRef;
+  /** The period's in-progress note, repeated above the numbers it qualifies. */
+  partialNote: CellRef;
 }
 
 export interface HeadlineInputs {
@@ -62,8 +64,9 @@ export function headlineBlock(origin: CellRef, inputs: HeadlineInputs): { block:
 
   const cells: SheetCell[][] = [
     [HEADLINE_TITLE, "", "", "", ""],
+    // Flagged where the numbers are read: an empty previous period, and a period still in progress.
     ["Previous period has data", f(`OR(${bases.join(", ")})`), "",
-      f(`IF(AND(${valid}, NOT(${flag})), "The previous period has no data, so no change is shown", "")`), ""],
+      f(`IF(AND(${valid}, NOT(${flag})), "The previous period has no data, so no change is shown", "")`), f(`${ref(p.partial)}&""`)],
     ["KPI", "This period", "Previous period", "Change", "How it is computed"],
   ];
   const formats: string[][] = [["", "", "", "", ""], ["", "", "", "", ""], ["", "", "", "", ""]];
@@ -79,6 +82,6 @@ export function headlineBlock(origin: CellRef, inputs: HeadlineInputs): { block:
   }
   return {
     block: { row: origin.row, column, cells, formats, notes, titleRows: [0], headerRows: [2] },
-    cells: { rows, currentColumn, previousColumn, changeColumn, previousHasData },
+    cells: { rows, currentColumn, previousColumn, changeColumn, previousHasData, partialNote: { row: origin.row + 1, column: changeColumn + 1 } },
   };
 }
