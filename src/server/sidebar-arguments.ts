@@ -5,6 +5,7 @@ import { PLATFORM_NAMES, type SourcePlatform } from "../kpi/channels/ad-platform
 import type { ChannelTableRow } from "../kpi/channels/channel-table";
 import type { ChannelColumnKind } from "../kpi/channels/propose-channel-table";
 import { SOURCED_MAPPING_VERSION, type MappingSource, type SourceRole, type SourcedMapping, type SourcedStage, type StageSupply } from "./mapping/source-types";
+import { DEFAULT_GOAL_BASIS, GOAL_BASES, type GoalBasis } from "../kpi/definitions/goal-basis";
 import type { GoalCurve, GoalDirection, GoalRow } from "./summary/goal-types";
 
 /** Sheets allows 100 characters in a sheet name and 50,000 in a cell; nothing the wizard sends is longer. */
@@ -136,6 +137,7 @@ function goal(call: string, path: string, value: unknown): GoalRow {
   const g = record(call, path, value);
   return {
     kpi: text(call, `${path}.kpi`, g.kpi, 1000),
+    basis: g.basis === undefined || g.basis === null ? DEFAULT_GOAL_BASIS : oneOf<GoalBasis>(call, `${path}.basis`, g.basis, GOAL_BASES),
     baseline: optionalNumber(call, `${path}.baseline`, g.baseline),
     target: optionalNumber(call, `${path}.target`, g.target),
     start: optionalDay(call, `${path}.start`, g.start),
@@ -229,4 +231,13 @@ export function channelRowsArgument(call: string, value: unknown): ChannelTableR
 
 export function sheetNamesArgument(call: string, value: unknown): string[] {
   return list(call, "sheetNames", value, MAX_SOURCES).map((v, i) => text(call, `sheetNames[${i}]`, v, MAX_SHEET_NAME, false));
+}
+
+export function textArgument(call: string, name: string, value: unknown): string {
+  return text(call, name, value, 1000);
+}
+
+export function optionalTextArgument(call: string, name: string, value: unknown): string | null {
+  if (value === null || value === undefined) return null;
+  return text(call, name, value, 1000);
 }

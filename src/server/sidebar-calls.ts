@@ -2,7 +2,10 @@
 import { UserFacingError } from "./data-sheet";
 import { encodeFieldError } from "./field-error-wire";
 import * as api from "./sidebar-api";
-import { channelRowsArgument, countArgument, goalsArgument, headerRowArgument, mappingArgument, sheetNameArgument, sheetNamesArgument, sourcedMappingArgument } from "./sidebar-arguments";
+import {
+  channelRowsArgument, countArgument, goalsArgument, headerRowArgument, mappingArgument, optionalTextArgument, sheetNameArgument, sheetNamesArgument,
+  sourcedMappingArgument, textArgument,
+} from "./sidebar-arguments";
 import * as sources from "./sources/sources-api";
 
 function reportingField<A extends unknown[], R>(fn: (...args: A) => R): (...args: A) => R {
@@ -43,6 +46,13 @@ export const saveAndGenerate = checked(api.saveAndGenerate, (args): Parameters<t
 ]);
 export const refreshSummary = checked(api.refreshSummary, NO_ARGUMENTS);
 export const openSummarySheet = checked(api.openSummarySheet, NO_ARGUMENTS);
+export const suggestGoal = checked(api.suggestGoal, (args): Parameters<typeof api.suggestGoal> => [
+  mappingArgument("suggestGoal", args[0]),
+  textArgument("suggestGoal", "kpi", args[1]),
+  textArgument("suggestGoal", "basis", args[2]),
+  textArgument("suggestGoal", "start", args[3]),
+  optionalTextArgument("suggestGoal", "end", args[4]),
+]);
 
 export const sourcesStart = checked(sources.sourcesStart, NO_ARGUMENTS);
 export const proposeSourcesFor = checked(sources.proposeSourcesFor, (args): Parameters<typeof sources.proposeSourcesFor> => [sheetNamesArgument("proposeSourcesFor", args[0])]);

@@ -97,7 +97,7 @@ describe("CAC per channel across sources", () => {
     expect(kpi("spend")?.current.value).toBe(550);
     expect(kpi("spend")?.previous.value).toBe(300);
     expect(kpi("count_leads")?.previous.value).toBe(1);
-    expect(kpi("cac")?.current.value).toBeCloseTo(550 / 3, 12);
+    expect(kpi("cost_per_customers")?.current.value).toBeCloseTo(550 / 3, 12);
     expect(report.totals).toMatchObject({ spend: 1849, revenue: 2100, stageCounts: [184, 6, 4] });
     expect(report.funnel.map((s) => s.count)).toEqual([184, 6, 4]);
   });

@@ -2,6 +2,7 @@
 import type { CellValue } from "../cells";
 import { readDateSerial, readNumber } from "./cell-readers";
 import { monthIndexOfSerial } from "./day-number";
+import { channelLabel } from "./channel-label";
 import type { FunnelSpec } from "./funnel-spec";
 
 /** Bucket layout: spend, revenue, then one count per stage. */
@@ -34,14 +35,14 @@ export interface Tallies {
   };
 }
 
-/** Serial bounds, start inclusive and end exclusive; NaN when there is no headline period. */
+/** Serial bounds, starts inclusive and ends exclusive; NaN when there is no headline period. */
 export interface PeriodBounds {
   start: number;
   end: number;
   previousStart: number;
+  /** The previous period need not end where this one starts (month to date compares with the same days of the month before). */
+  previousEnd: number;
 }
-
-const NO_CHANNEL = "(no channel)";
 
 export function tally(spec: FunnelSpec, rows: readonly (readonly CellValue[])[], bounds: PeriodBounds): Tallies {
   const stageCount = spec.stages.length;
@@ -83,7 +84,7 @@ export function tally(spec: FunnelSpec, rows: readonly (readonly CellValue[])[],
     if (channelCol < 0) return null;
     let bucket = channelByRaw.get(raw);
     if (bucket !== undefined) return bucket;
-    const label = raw === null || raw === undefined || (typeof raw === "string" && raw.trim() === "") ? NO_CHANNEL : String(raw).trim();
+    const label = channelLabel(raw);
     const folded = label.toLowerCase();
     bucket = channelByFolded.get(folded);
     if (bucket === undefined) {
@@ -101,7 +102,7 @@ export function tally(spec: FunnelSpec, rows: readonly (readonly CellValue[])[],
     if (serial === serial) {
       monthBucket(serial)[slot] += value;
       if (serial >= bounds.start && serial < bounds.end) t.current[slot] += value;
-      else if (serial >= bounds.previousStart && serial < bounds.start) t.previous[slot] += value;
+      else if (serial >= bounds.previousStart && serial < bounds.previousEnd) t.previous[slot] += value;
     }
   };
   const readAmount = (row: readonly CellValue[], col: number): number => {

@@ -2,14 +2,17 @@
 import type { CellValue } from "../cells";
 import { channelResolver, type ChannelMatch } from "../channels/channel-resolver";
 import { channelKey, valueKey, type NumberedChannelRow } from "../channels/channel-table";
-import { readDateSerial } from "../funnel/cell-readers";
 import { channelLabel, NO_CHANNEL } from "../funnel/channel-label";
+import { partialMonth } from "../funnel/cohort-report";
+import { dataSpan } from "../funnel/data-dates";
 import { dayLabel, monthLabel } from "../funnel/day-number";
 import type { FunnelReportOptions, FunnelSpec } from "../funnel/funnel-spec";
-import { headlineKpis } from "../funnel/headline";
-import { type SliceContext, type SliceKpis, sliceKpis, spendShare } from "../funnel/segment-kpis";
+import { headlineKpis, previousHoldsData } from "../funnel/headline";
+import { type SliceKpis, sliceContext, sliceKpis, spendShare } from "../funnel/segment-kpis";
 import { FIRST_STAGE, type PeriodBounds, REVENUE, SPEND, type Tallies, tally } from "../funnel/tallies";
-import { type ChannelRow, type FunnelStepRow, funnelRows, type HeadlinePeriod, type MonthRow } from "../funnel-report";
+import { type ChannelRow, type FunnelStepRow, funnelRows, type HeadlinePeriod, headlinePeriodOf, type MonthRow } from "../funnel-report";
+import { isoDateToSerial } from "../dates";
+import type { DataSpan } from "../definitions/periods";
 import { fail } from "../kpi-error";
 import type { SourceSpec, SourcesSpec } from "./sources-spec";
 
@@ -59,6 +62,8 @@ export interface SourceSummary {
 
 export interface SourcesReport {
   stages: Array<{ key: string; name: string }>;
+  /** The first and last day with a date in any source: what period presets are anchored to. */
+  span: DataSpan | null;
   sources: SourceSummary[];
   /** The sources each figure is added up from, by "spend", "revenue" and stage key: what the summary cites. */
   suppliers: Record<string, string[]>;
@@ -88,7 +93,18 @@ interface ChannelBuckets {
   sources: Set<string>;
 }
 
-const NO_PERIOD: PeriodBounds = { start: Number.NaN, end: Number.NaN, previousStart: Number.NaN };
+const NO_PERIOD: PeriodBounds = { start: Number.NaN, end: Number.NaN, previousStart: Number.NaN, previousEnd: Number.NaN };
+
+/** The first and last day with a date in any of the sources, each by its own date columns. */
+export function sourcesSpan(spec: SourcesSpec, inputs: readonly SourceInput[]): DataSpan | null {
+  let span: DataSpan | null = null;
+  for (const { spec: source, rows } of inputs) {
+    const own = dataSpan(subSpec(source, spec), rows);
+    if (own === null) continue;
+    span = span === null ? own : { earliest: Math.min(span.earliest, own.earliest), latest: Math.max(span.latest, own.latest) };
+  }
+  return span;
+}
 
 /**
  * `table` is a channel table checkChannelTable accepted. Sources are never joined row by row: each is
@@ -104,7 +120,8 @@ export function computeSourcesReport(
   options: FunnelReportOptions = {},
 ): SourcesReport {
   checkSourcesSpec(spec, inputs);
-  const period = resolvePeriod(options);
+  const span = sourcesSpan(spec, inputs);
+  const period = headlinePeriodOf(options.period, span);
   const bounds = typeof period === "string" ? NO_PERIOD : period;
   const stageIndex = new Map(spec.stages.map((s, i) => [s.key, i]));
   const width = FIRST_STAGE + spec.stages.length;
@@ -157,7 +174,7 @@ export function computeSourcesReport(
     sources.push({ name: source.name, shape: source.shape, supplies, notes: sourceNotes });
   }
 
-  const ctx = contextFor(spec, inputs);
+  const ctx = sliceContext(spec.stages, inputs.some((i) => i.spec.spendColumn != null), inputs.some((i) => i.spec.revenueColumn != null), options.grossMargin ?? null);
   const sum = (pick: (b: ChannelBuckets) => Float64Array): Float64Array => {
     const into = new Float64Array(width);
     for (const b of channels.values()) {
@@ -171,7 +188,7 @@ export function computeSourcesReport(
   const previous = sum((b) => b.previous);
   const channelRows = (pick: (b: ChannelBuckets) => Float64Array, whole: Float64Array): SourcesChannelRow[] =>
     [...channels.values()]
-      .map((b) => ({ channel: b.name, ...sliceKpis(pick(b), ctx), shareOfSpend: spendShare(pick(b), whole[SPEND], ctx), sources: sourceOrder(b.sources, inputs) }))
+      .map((b) => ({ channel: b.name, ...sliceKpis(pick(b), ctx), shareOfSpend: spendShare(pick(b), whole, ctx), sources: sourceOrder(b.sources, inputs) }))
       .sort((a, b) => (b.spend ?? 0) - (a.spend ?? 0) || b.stageCounts[0] - a.stageCounts[0] || a.channel.localeCompare(b.channel));
 
   const monthTotals = new Map<number, Float64Array>();
@@ -182,21 +199,30 @@ export function computeSourcesReport(
       for (let i = 0; i < width; i++) into[i] += bucket[i];
     }
   }
-  const months = [...monthTotals.keys()].sort((a, b) => a - b).map((m) => ({ month: monthLabel(m), ...sliceKpis(monthTotals.get(m) as Float64Array, ctx) }));
+  // Cohort conversion follows one record from entry to conversion, which sources joined by channel do not have.
+  const months: MonthRow[] = [...monthTotals.keys()].sort((a, b) => a - b).map((m) => {
+    const month = monthLabel(m);
+    const [year, mm] = month.split("-").map(Number);
+    return { month, ...sliceKpis(monthTotals.get(m) as Float64Array, ctx), partial: partialMonth(isoDateToSerial(year, mm, 1), span), cohortConversion: null };
+  });
 
   let headline: HeadlinePeriod | null = null;
   if (typeof period !== "string") {
     headline = {
+      preset: period.preset,
       start: dayLabel(period.start),
       end: dayLabel(period.end - 1),
       previousStart: dayLabel(period.previousStart),
-      previousEnd: dayLabel(period.start - 1),
+      previousEnd: dayLabel(period.previousEnd - 1),
       days: period.end - period.start,
+      partial: period.partial,
+      previousHasData: previousHoldsData(previous, ctx),
       kpis: headlineKpis(current, previous, ctx),
     };
   }
   return {
     stages: spec.stages.map((s) => ({ key: s.key, name: s.name })),
+    span,
     sources,
     suppliers,
     totals: sliceKpis(total, ctx),
@@ -269,35 +295,12 @@ function sourceOrder(names: ReadonlySet<string>, inputs: readonly SourceInput[])
   return inputs.map((i) => i.spec.name).filter((n) => names.has(n));
 }
 
-function contextFor(spec: SourcesSpec, inputs: readonly SourceInput[]): SliceContext {
-  return {
-    stageKeys: spec.stages.map((s) => s.key),
-    stageNames: spec.stages.map((s) => s.name),
-    hasSpend: inputs.some((i) => i.spec.spendColumn != null),
-    hasRevenue: inputs.some((i) => i.spec.revenueColumn != null),
-    grossMargin: 1,
-  };
-}
-
 function emptyNotes(): Tallies["notes"] {
   return { rows: 0, unreadableCells: 0, rowsWithoutDate: 0, negativeDurations: 0, revenueWithoutLastStage: 0, datesWithoutStatus: 0 };
 }
 
 function addNotes(into: Tallies["notes"], from: Tallies["notes"]): void {
   for (const key of Object.keys(into) as (keyof Tallies["notes"])[]) into[key] += from[key];
-}
-
-/** Serial bounds of the period and the one before, or why there is no headline period. */
-function resolvePeriod(options: FunnelReportOptions): PeriodBounds | string {
-  if (options.period === undefined) return "no headline period was requested";
-  const start = readDateSerial(options.period.start);
-  const end = readDateSerial(options.period.end);
-  if (start === null || Number.isNaN(start)) return "the period start is not a date";
-  if (end === null || Number.isNaN(end)) return "the period end is not a date";
-  const s = Math.floor(start);
-  const e = Math.floor(end) + 1;
-  if (e <= s) return `the period ends (${dayLabel(e - 1)}) before it starts (${dayLabel(s)})`;
-  return { start: s, end: e, previousStart: s - (e - s) };
 }
 
 function checkSourcesSpec(spec: SourcesSpec, inputs: readonly SourceInput[]): void {

@@ -1,9 +1,6 @@
 // The summarize command over several sources: read each, settle the mapping and the channel table, validate, compute the report joined by channel and period.
-import { computeSourcesReport } from "../../kpi/sources/sources-report";
-import { latestDate } from "./headline-period";
-import { serialToIsoDate, isoDateToSerial } from "../../kpi/dates";
-import { sourceView } from "../../server/mapping/source-view";
-import type { SourcedMapping } from "../../server/mapping/source-types";
+import { computeSourcesReport, sourcesSpan } from "../../kpi/sources/sources-report";
+import { periodForSpan } from "./headline-period";
 import { toSourcesSpec } from "../../server/mapping/sources-to-spec";
 import { validateSources } from "../../server/mapping/validate-sources";
 import { MAPPING_KEY } from "../../server/mapping-store";
@@ -18,29 +15,8 @@ import { loadSources, type LoadedSource } from "./sources-load";
 import { detectSources, matchMapping, readSetupFile, type SourcesChoice } from "./sources-mapping";
 import type { SourcesRun } from "./sources-run";
 import type { SummarizeHooks } from "./summarize";
-import { DEFAULT_PERIOD_DAYS } from "./headline-period";
 
 import type { FileKind } from "./file-kind";
-
-/** The latest date any source holds, and the default headline period: the 30 days up to it. */
-function sourcesPeriod(options: SummarizeOptions, mapping: SourcedMapping, loaded: readonly LoadedSource[]): { start: string; end: string } | null {
-  if (options.from !== null && options.to !== null) return { start: options.from, end: options.to };
-  const day = (iso: string): number => {
-    const [y, m, d] = iso.split("-").map(Number);
-    return isoDateToSerial(y, m, d);
-  };
-  let latest: number | null = null;
-  for (const s of mapping.sources) {
-    const table = loaded.find((l) => l.name.toLowerCase() === s.sheetName.toLowerCase())?.table;
-    if (table === undefined) continue;
-    const found = latestDate(sourceView(mapping, s), table.rows);
-    if (found !== null && (latest === null || found > latest)) latest = found;
-  }
-  const end = options.to !== null ? day(options.to) : latest;
-  if (end === null) return null;
-  const start = options.from !== null ? day(options.from) : end - (DEFAULT_PERIOD_DAYS - 1);
-  return { start: serialToIsoDate(start), end: serialToIsoDate(end) };
-}
 
 function mappingProblem(choice: SourcesChoice, errors: readonly { message: string }[]): InputError {
   const list = errors.map((e) => `  - ${e.message}`).join("\n");
@@ -108,9 +84,9 @@ export async function summarizeSources(options: SummarizeOptions, hooks: Summari
       throw mappingProblem(choice, validation.errors);
     }
     const channels = chooseChannels(options.channels, mapping, loaded.sources, loaded.channelMap, single ? plan.files[0].path : null);
-    const period = sourcesPeriod(options, mapping, loaded.sources);
     const spec = toSourcesSpec(mapping);
     const inputs = spec.sources.map((s) => ({ spec: s, rows: (tableOf(s.name) as NonNullable<ReturnType<typeof tableOf>>).rows }));
+    const period = periodForSpan(options.from, options.to, sourcesSpan(spec, inputs));
     const report = computeSourcesReport(spec, inputs, channels.rows, period === null ? {} : { period });
     if (options.saveMapping !== null) writeMappingFile(mapping, options.saveMapping);
     if (options.saveChannels !== null) {

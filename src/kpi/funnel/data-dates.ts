@@ -1,0 +1,29 @@
+// The first and last day with a date in the data: what every headline period is anchored to, in the report, the CLI and the sheet alike.
+import type { CellValue } from "../cells";
+import type { DataSpan } from "../definitions/periods";
+import { readDateSerial } from "./cell-readers";
+import type { FunnelSpec } from "./funnel-spec";
+
+/** Aggregated data: the period date. Record-level: the record's date and every stage date. */
+export function dateColumnsOf(spec: FunnelSpec): number[] {
+  const columns = spec.dateColumn === null || spec.dateColumn === undefined ? [] : [spec.dateColumn];
+  if (spec.shape === "record-level") for (const s of spec.stages) if (!columns.includes(s.column)) columns.push(s.column);
+  return columns.filter((c) => Number.isInteger(c) && c >= 0);
+}
+
+/** Null when no cell of those columns holds a date; times of day are dropped (whole days). */
+export function dataSpan(spec: FunnelSpec, rows: readonly (readonly CellValue[])[]): DataSpan | null {
+  const columns = dateColumnsOf(spec);
+  let earliest = Number.POSITIVE_INFINITY;
+  let latest = Number.NEGATIVE_INFINITY;
+  for (const row of rows) {
+    if (row === undefined) continue;
+    for (const c of columns) {
+      const serial = readDateSerial(row[c]);
+      if (serial === null || serial !== serial) continue;
+      if (serial < earliest) earliest = serial;
+      if (serial > latest) latest = serial;
+    }
+  }
+  return latest === Number.NEGATIVE_INFINITY ? null : { earliest: Math.floor(earliest), latest: Math.floor(latest) };
+}
