@@ -1,6 +1,9 @@
 // Edits to the wizard's mapping with sources (stages renamed, added, reordered; a stage's suppliers and columns; a source's columns), each giving a new mapping.
 import type { ChannelTableRow } from "../kpi/channels/channel-table";
-import { MAPPING_VERSION, RESERVED_STAGE_KEYS, stageKeyFromName, type ColumnRef, type FunnelMapping, type StatusCondition } from "../server/mapping/mapping-types";
+import { RESERVED_STAGE_KEYS, stageKeyFromName, type ColumnRef, type StatusCondition } from "../server/mapping/mapping-types";
+
+/** The funnel as the one-sheet steps (Goals) see it. */
+export { goalsView } from "../server/mapping/goals-view";
 import type { MappingSource, SourcedMapping, SourcedStage, StageSupply } from "../server/mapping/source-types";
 
 export type SourceField = "date" | "channel" | "spend" | "revenue";
@@ -86,26 +89,6 @@ export function setSourceField(mapping: SourcedMapping, id: string, field: Sourc
 
 export function updateSource(mapping: SourcedMapping, id: string, change: Partial<Pick<MappingSource, "channelKind" | "fixedChannel" | "sheetName" | "shape">>): SourcedMapping {
   return { ...mapping, sources: mapping.sources.map((s) => (s.id === id ? { ...s, ...change } : s)) };
-}
-
-/**
- * The funnel as the one-sheet steps (Goals) see it: its stages, and spend and revenue when any source has
- * them. Never saved or previewed as a one-sheet mapping.
- */
-export function goalsView(mapping: SourcedMapping): FunnelMapping {
-  const spend = mapping.sources.find((s) => s.spend !== null)?.spend ?? null;
-  const revenue = mapping.sources.find((s) => s.revenue !== null)?.revenue ?? null;
-  return {
-    version: MAPPING_VERSION,
-    sheetName: mapping.sources.map((s) => s.sheetName).join(", "),
-    headerRow: 1,
-    shape: mapping.sources[0]?.shape ?? "aggregated",
-    stages: mapping.stages.map((s) => ({ key: s.key, name: s.name, column: s.supply[0]?.column ?? null })),
-    date: null,
-    channel: null,
-    spend,
-    revenue,
-  };
 }
 
 export function setTableRow(table: readonly ChannelTableRow[], index: number, change: Partial<ChannelTableRow>): ChannelTableRow[] {

@@ -17,6 +17,7 @@ import { spreadsheetApp } from "./services";
 import { readGoals } from "./summary/preserved-inputs";
 import type { GoalRow } from "./summary/goal-types";
 import { generateSummaryFor, type SummaryReport } from "./summary/generate-summary";
+import { generateSourcesSummaryFor } from "./summary/sources/generate-sources-summary";
 import { SETUP_SHEET_NAME } from "./setup-sheet-format";
 import { metricContextOf, resolveGoalKpi } from "./summary/goal-kpis";
 import { type GoalSuggestion, suggestGoalFrom } from "./summary/goal-suggestion";
@@ -221,7 +222,10 @@ export function refreshSummary(): SummaryReport {
   const loaded = loadMapping();
   if (loaded.status === "none") throw new UserFacingError("mapping", "No funnel is set up in this document yet: open Set up funnel first");
   if (loaded.status === "needs-setup") throw new UserFacingError("mapping", loaded.message);
-  if (loaded.status === "sources") throw new UserFacingError("mapping", "TEMP-SOURCES not yet");
+  if (loaded.status === "sources") {
+    const { mapping, savedAt } = loaded.saved;
+    return generateSourcesSummaryFor(mapping, null, null, { save: () => savedAt }).report;
+  }
   return generateSummaryFor(loaded.saved.mapping, null, { save: () => loaded.saved.savedAt });
 }
 

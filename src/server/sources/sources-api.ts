@@ -1,10 +1,7 @@
 // The sidebar's calls for a funnel over several sheets: each sheet's detected role, a proposed funnel, and a live preview of spend, customers and CAC per channel.
 import { PLATFORM_NAMES, type SourcePlatform } from "../../kpi/channels/ad-platforms";
-import { numberRows, type ChannelTableRow, type NumberedChannelRow } from "../../kpi/channels/channel-table";
+import type { ChannelTableRow, NumberedChannelRow } from "../../kpi/channels/channel-table";
 import { checkChannelTable, type ChannelProblem } from "../../kpi/channels/channel-table-check";
-import { channelKey } from "../../kpi/channels/channel-table";
-import { proposeChannelTable, type SourceToAlign } from "../../kpi/channels/propose-channel-table";
-import { channelLabel, NO_CHANNEL } from "../../kpi/funnel/channel-label";
 import { computeSourcesReport, type SourceValue } from "../../kpi/sources/sources-report";
 import { readChannelMap } from "../channel-map/channel-map-sheet";
 import { CHANNEL_MAP_SHEET_NAME } from "../channel-map/channel-map-format";
@@ -21,6 +18,10 @@ import { spreadsheetApp } from "../services";
 import { SETUP_SHEET_NAME } from "../setup-sheet-format";
 import { SUMMARY_SHEET_NAME } from "../summary/layout";
 import { SourceSheets } from "./source-sheets";
+import { channelTableFor, type TableFrom } from "./sources-api-tables";
+import { saveMapping } from "../mapping-store";
+import type { GoalRow } from "../summary/goal-types";
+import { generateSourcesSummaryFor, type SourcesSummaryReport } from "../summary/sources/generate-sources-summary";
 
 export interface SourceCandidate {
   name: string;
@@ -118,40 +119,13 @@ export interface SourcesPreview {
   tableProblems: ChannelProblem[];
   /** The table the preview used: the one sent, else the workbook's Channel map, else proposed (with reasons). */
   table: Array<ChannelTableRow & { reason: string | null }>;
-  tableFrom: "wizard" | "sheet" | "proposed";
+  tableFrom: TableFrom;
   /** Stage totals over all rows, for the goals step. */
   stages: Array<{ key: string; name: string; total: number; conversionFromPrevious: number | null; conversionReason: string | null }>;
   /** Over all rows, biggest spend first. */
   channels: ChannelPreview[];
   values: SourceValue[];
   unmatched: SourceValue[];
-}
-
-function toAlign(mapping: SourcedMapping, sheets: SourceSheets): SourceToAlign[] {
-  return mapping.sources.map((s) => {
-    const rows = sheets.data(s)?.rows ?? [];
-    const values: string[] = [];
-    if (s.channel !== null && s.fixedChannel === null) {
-      const seen = new Set<string>();
-      for (const row of rows) {
-        if (row.length === 0) continue;
-        const label = channelLabel(row[s.channel.index]);
-        if (label === NO_CHANNEL || seen.has(channelKey(label))) continue;
-        seen.add(channelKey(label));
-        values.push(label);
-      }
-    }
-    return { source: s.sheetName, platform: s.platform, channelKind: s.fixedChannel === null && s.channel !== null ? s.channelKind ?? "channel" : null, fixedChannel: s.fixedChannel, paid: s.spend !== null, values };
-  });
-}
-
-/** The table a run uses: sent by the wizard, else the sheet's, else proposed from the data. */
-export function channelTableFor(mapping: SourcedMapping, sent: readonly ChannelTableRow[] | null, sheets: SourceSheets): { rows: NumberedChannelRow[]; reasons: Array<string | null>; from: SourcesPreview["tableFrom"]; problem: string | null } {
-  if (sent !== null) return { rows: numberRows(sent, 2), reasons: sent.map(() => null), from: "wizard", problem: null };
-  const sheet = readChannelMap();
-  if (sheet !== null) return { rows: sheet.rows, reasons: sheet.rows.map(() => null), from: "sheet", problem: sheet.problem };
-  const proposed = proposeChannelTable(toAlign(mapping, sheets));
-  return { rows: numberRows(proposed, 2), reasons: proposed.map((p) => p.reason), from: "proposed", problem: null };
 }
 
 export function previewSources(mapping: SourcedMapping, sent: ChannelTableRow[] | null): SourcesPreview {
@@ -163,7 +137,7 @@ export function previewSources(mapping: SourcedMapping, sent: ChannelTableRow[] 
     : checkChannelTable(table.rows, mapping.sources.map((s) => s.sheetName), CHANNEL_MAP_SHEET_NAME);
   const base: SourcesPreview = {
     validation, tableProblems, tableFrom: table.from,
-    table: table.rows.map((r, i) => ({ source: r.source, value: r.value, channel: r.channel, reason: table.reasons[i] })),
+    table: table.rows.map((r: NumberedChannelRow, i: number) => ({ source: r.source, value: r.value, channel: r.channel, reason: table.reasons[i] })),
     stages: [], channels: [], values: [], unmatched: [],
   };
   if (!validation.ok || tableProblems.length > 0) return base;
@@ -180,8 +154,7 @@ export function previewSources(mapping: SourcedMapping, sent: ChannelTableRow[] 
   };
 }
 
-/** Validates, saves the setup, writes the Channel map, then writes the summary. */
-export function saveSourcesAndGenerate(mapping: SourcedMapping, table: ChannelTableRow[], goals: unknown): never {
-  void mapping; void table; void goals;
-  throw new UserFacingError("summary", "TEMP-SOURCES summary not yet");
+/** Validates the sources and the table, then writes the Channel map and the summary, and saves the setup for everyone. */
+export function saveSourcesAndGenerate(mapping: SourcedMapping, table: ChannelTableRow[], goals: GoalRow[] | null): SourcesSummaryReport {
+  return generateSourcesSummaryFor(mapping, table, goals, { save: (checked) => saveMapping(checked).savedAt }).report;
 }

@@ -131,7 +131,7 @@ export function generateSummaryWithPlan(
 }
 
 /** Refuses, before anything is written, a summary the spreadsheet has no room for (with its staging and backup copies). */
-function checkFits(spreadsheet: SpreadsheetApi, existing: SheetApi | null, plan: SummaryPlan): void {
+export function checkFits(spreadsheet: SpreadsheetApi, existing: SheetApi | null, plan: SummaryPlan): void {
   const { rows, columns } = plan.layout.extent;
   let used = 0;
   for (const sheet of spreadsheet.getSheets()) used += sheet.getMaxRows() * sheet.getMaxColumns();
@@ -163,7 +163,7 @@ function hiddenSheet(spreadsheet: SpreadsheetApi, name: string, rows: number, co
 }
 
 /** Writes the plan to a staging sheet, then commits; returns what `commitSetup` returned. */
-function writeAndSwap(spreadsheet: SpreadsheetApi, existing: SheetApi | null, plan: SummaryPlan, commitSetup: () => string): string {
+export function writeAndSwap(spreadsheet: SpreadsheetApi, existing: SheetApi | null, plan: SummaryPlan, commitSetup: () => string): string {
   // Leftovers of a run that died without its finally (a timeout) must not block this one.
   deleteIfThere(spreadsheet, STAGING_SHEET_NAME);
   deleteIfThere(spreadsheet, BACKUP_SHEET_NAME);
