@@ -208,3 +208,22 @@ describe("bad channel tables and mappings: a clear message, nothing written", ()
     expect(stderr).toContain('two sources are named "Google Ads"');
   });
 });
+
+describe("--out with several sources", () => {
+  it("writes every source sheet, the Channel map and the summary; the file read back uses its saved setup and Channel map", async () => {
+    const out = join(dir, "sources-out.xlsx");
+    const first = await cli("summarize", ...files, "--out", out, "--json", ...["--from", SEPTEMBER.start, "--to", SEPTEMBER.end]);
+    expect(first.stderr).toBe("");
+    expect(first.code).toBe(0);
+    const ExcelJS = (await import("exceljs")).default;
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.readFile(out);
+    expect(book.worksheets.map((w) => w.name)).toEqual(["Google Ads", "Meta Ads", "HubSpot deals", "Channel map", "KPI Summary", "Funnel KPIs setup"]);
+    const again = await cli("summarize", out, "--json", "--from", SEPTEMBER.start, "--to", SEPTEMBER.end);
+    expect(again.code).toBe(0);
+    const a = JSON.parse(first.stdout) as SourcesJson & { mappingSource: string };
+    const b = JSON.parse(again.stdout) as SourcesJson & { mappingSource: string };
+    expect([b.mappingSource, b.channelsSource]).toEqual(["saved", "workbook"]);
+    expect(numbersOf(b.channels ?? [])).toEqual(numbersOf(a.channels ?? []));
+  });
+});

@@ -15,8 +15,8 @@ import { errorCells, formulaCells, type Cached } from "./xlsx-parts";
 
 const TODAY = new Date(2026, 5, 15);
 let dir = "";
-let ours: { aggregated: string; records: string } = { aggregated: "", records: "" };
-let lo: { aggregated: string; records: string; features: string } = { aggregated: "", records: "", features: "" };
+let ours: { aggregated: string; records: string; sources: string } = { aggregated: "", records: "", sources: "" };
+let lo: { aggregated: string; records: string; sources: string; features: string } = { aggregated: "", records: "", sources: "", features: "" };
 
 beforeAll(async () => {
   dir = tempDir();
@@ -29,16 +29,23 @@ beforeAll(async () => {
   });
   await saveXlsx(emu, demo);
   emu.dispose();
-  ours = { aggregated: join(dir, "aggregated-out.xlsx"), records: join(dir, "records-out.xlsx") };
+  ours = { aggregated: join(dir, "aggregated-out.xlsx"), records: join(dir, "records-out.xlsx"), sources: join(dir, "sources-out.xlsx") };
   const period = ["--from", "2026-05-01", "--to", "2026-05-31"];
-  expect((await cli("summarize", demo, "--out", ours.aggregated, ...period)).code).toBe(0);
+  expect((await cli("summarize", demo, "--sheet", "Marketing data", "--out", ours.aggregated, ...period)).code).toBe(0);
   expect((await cli("summarize", demo, "--sheet", "Leads", "--out", ours.records, ...period)).code).toBe(0);
+  // Several sources: two ad platforms and a CRM, whose summary reads the Channel map with SUMPRODUCT.
+  const exports = join(import.meta.dirname, "..", "fixtures", "exports");
+  const sources = [["google-ads-campaigns.csv", "Google Ads.csv"], ["meta-ads-de.csv", "Meta Ads.csv"], ["hubspot-deals.csv", "HubSpot deals.csv"]].map(([from, to]) => {
+    copyFileSync(join(exports, from), join(dir, to));
+    return join(dir, to);
+  });
+  expect((await cli("summarize", ...sources, "--out", ours.sources, "--from", "2026-08-01", "--to", "2026-10-31")).code).toBe(0);
   const fods = join(dir, "features.fods");
   copyFileSync(join(import.meta.dirname, "features.fods"), fods);
   mkdirSync(join(dir, "lo"), { recursive: true });
   // One LibreOffice start for every file: it is the slow part.
-  const [aggregated, records, features] = convertToXlsx([ours.aggregated, ours.records, fods], join(dir, "lo"));
-  lo = { aggregated, records, features };
+  const [aggregated, records, sources2, features] = convertToXlsx([ours.aggregated, ours.records, ours.sources, fods], join(dir, "lo"));
+  lo = { aggregated, records, sources: sources2, features };
 }, 240_000);
 
 function sameValue(a: Cached, b: Cached): boolean {
@@ -47,12 +54,12 @@ function sameValue(a: Cached, b: Cached): boolean {
 }
 
 describe("LibreOffice recalculating the --out workbooks", () => {
-  for (const kind of ["aggregated", "records"] as const) {
+  for (const kind of ["aggregated", "records", "sources"] as const) {
     it(`${kind}: every formula recalculates to the value the file cached, and none is an error`, async () => {
       const mine = await formulaCells(ours[kind]);
       const theirs = new Map((await formulaCells(lo[kind])).map((c) => [`${c.sheet}!${c.ref}`, c]));
       const summary = mine.filter((c) => c.sheet === SUMMARY_SHEET_NAME);
-      expect(summary.length).toBeGreaterThan(100);
+      expect(summary.length).toBeGreaterThan(kind === "sources" ? 300 : 100);
       const disagree = summary
         .filter((c) => !sameValue(c.cached, theirs.get(`${c.sheet}!${c.ref}`)?.cached))
         .map((c) => `${c.ref}: ours ${JSON.stringify(c.cached)}, LibreOffice ${JSON.stringify(theirs.get(`${c.sheet}!${c.ref}`)?.cached)} for =${c.formula.slice(0, 100)}`);

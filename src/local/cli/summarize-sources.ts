@@ -14,6 +14,7 @@ import { chooseChannels } from "./sources-channels";
 import { loadSources, type LoadedSource } from "./sources-load";
 import { detectSources, matchMapping, readSetupFile, type SourcesChoice } from "./sources-mapping";
 import type { SourcesRun } from "./sources-run";
+import { writeSourcesWorkbook } from "./write-sources-summary";
 import type { SummarizeHooks } from "./summarize";
 
 import type { FileKind } from "./file-kind";
@@ -54,7 +55,6 @@ export async function summarizeSources(options: SummarizeOptions, hooks: Summari
     keepWorkbook: single && options.out !== null,
     onProgress: (f) => hooks.progress.update(f),
   });
-  const { workbook } = loaded;
   try {
     hooks.progress.finish();
     let choice: SourcesChoice;
@@ -100,7 +100,16 @@ export async function summarizeSources(options: SummarizeOptions, hooks: Summari
         })),
       ], options.saveChannels);
     }
-    if (options.out !== null) throw new InputError("--out with several sources is not available in this version");
+    let outNotKept: readonly string[] = [];
+    if (options.out !== null) {
+      // Handed over: the writer disposes of it, written or not.
+      const whole = loaded.workbook;
+      loaded.workbook = null;
+      outNotKept = await writeSourcesWorkbook({
+        path: options.out, workbook: whole, sources: loaded.sources, mapping, period,
+        channels: channels.source === "workbook" ? null : channels.rows,
+      });
+    }
     const sources = mapping.sources.map((s) => {
       const l = loaded.sources.find((x) => x.name.toLowerCase() === s.sheetName.toLowerCase()) as LoadedSource;
       const role = choice.roles.get(s.sheetName);
@@ -120,9 +129,9 @@ export async function summarizeSources(options: SummarizeOptions, hooks: Summari
       warnings: validation.warnings,
       report,
       out: options.out,
-      outNotKept: [],
+      outNotKept,
     };
   } finally {
-    workbook?.dispose();
+    loaded.workbook?.dispose();
   }
 }
