@@ -36,8 +36,14 @@ export async function loadSourcesStart(wizard: Wizard): Promise<boolean> {
   }
 }
 
+/** Problems found for the other mode's setup belong to it: switching modes drops them. */
+export function dropModeProblems(wizard: Wizard): void {
+  for (const source of ["validation", "channel-table", "preview-call", "inspect", "saved", "generate"]) wizard.errors.clear(source);
+}
+
 /** From the one-sheet Data step: the same wizard, several sheets. */
 export function enterSources(wizard: Wizard): void {
+  dropModeProblems(wizard);
   wizard.state.sources.active = true;
   wizard.go("sources");
 }
@@ -122,6 +128,7 @@ export function createSourcesStep(wizard: Wizard): StepView {
   }
 
   single.addEventListener("click", () => {
+    dropModeProblems(wizard);
     state.sources.active = false;
     const first = state.sources.chosen[0];
     if (first !== undefined && first !== state.sheetName) {
@@ -142,6 +149,7 @@ export function createSourcesStep(wizard: Wizard): StepView {
     errors.clear("sources-next");
     if (chosen.length === 1) {
       // One sheet is the one-sheet wizard, with every check it has.
+      dropModeProblems(wizard);
       s.active = false;
       state.sheetName = chosen[0];
       state.mapping = null;
