@@ -6,12 +6,14 @@ import { benchClv } from "./clv";
 import { benchReading } from "./reading";
 import { benchLibreOffice } from "./libreoffice";
 import { benchSidebar } from "./sidebar";
+import { benchSources } from "./sources";
 import { benchSummary } from "./summary";
 
 const SECTIONS: [string, () => Promise<void>][] = [
   ["Custom functions on Google's largest sheet", benchCatalogue],
   ["Predictive CLV", benchClv],
   ["KPI Summary generation", benchSummary],
+  ["KPI Summary over several sources", benchSources],
   ["Sidebar", benchSidebar],
   ["Command line start", benchCliStart],
   ["Command line on a 1,000,000-row CSV", benchCli],

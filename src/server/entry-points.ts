@@ -25,4 +25,5 @@ export const ENTRY_POINTS: readonly EntryPoint[] = [
   { name: "proposeSourcesFor", params: ["sheetNames"] },
   { name: "previewSources", params: ["mapping", "channels"] },
   { name: "saveSourcesAndGenerate", params: ["mapping", "channels", "goals"] },
+  { name: "suggestSourcesGoal", params: ["mapping", "kpi", "basis", "start", "end"] },
 ];

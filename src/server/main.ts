@@ -3,5 +3,5 @@ export { runCustomFunction } from "./custom-functions";
 export { onInstall, onOpen, refreshSummaryFromMenu, showFunctionReference, showSidebar } from "./menu";
 export {
   convertTextCells, inspectSheet, openSummarySheet, previewMapping, previewSources, previewTextCells, proposeSourcesFor, refreshSummary, saveAndGenerate,
-  saveSourcesAndGenerate, sourcesStart, suggestGoal, wizardStart,
+  saveSourcesAndGenerate, sourcesStart, suggestGoal, suggestSourcesGoal, wizardStart,
 } from "./sidebar-calls";

@@ -65,3 +65,10 @@ export const saveSourcesAndGenerate = checked(sources.saveSourcesAndGenerate, (a
   channelRowsArgument("saveSourcesAndGenerate", args[1]) ?? [],
   goalsArgument("saveSourcesAndGenerate", args[2]),
 ]);
+export const suggestSourcesGoal = checked(sources.suggestSourcesGoal, (args): Parameters<typeof sources.suggestSourcesGoal> => [
+  sourcedMappingArgument("suggestSourcesGoal", args[0]),
+  textArgument("suggestSourcesGoal", "kpi", args[1]),
+  textArgument("suggestSourcesGoal", "basis", args[2]),
+  textArgument("suggestSourcesGoal", "start", args[3]),
+  optionalTextArgument("suggestSourcesGoal", "end", args[4]),
+]);

@@ -126,6 +126,13 @@ describe("three sources", () => {
     // Goals and Generate as for one sheet.
     await page.click("#channels-next");
     await page.waitForSelector("#step-goals:not([hidden])");
+    // A goal's baseline is measured over every source, as the summary adds them up.
+    await page.click("#add-goal");
+    await page.selectOption(".goal-kpi", "Clicks");
+    await expect.poll(() => page.inputValue(".goal-baseline")).not.toBe("");
+    const suggested = calls.filter((c) => c.name === "suggestSourcesGoal").at(-1);
+    expect(suggested?.outcome).toMatchObject({ ok: true });
+    await page.fill(".goal-target", "1000");
     await page.click("#goals-next");
     expect(await page.locator(".recap").innerText()).toContain("Sources: Google Ads, Meta Ads, HubSpot deals");
     await page.click("#generate");
@@ -134,6 +141,7 @@ describe("three sources", () => {
     await screenshot(page, "sources-4-generate");
     const save = calls.find((c) => c.name === "saveSourcesAndGenerate");
     expect(save?.outcome).toMatchObject({ ok: true });
+    expect(save?.args[2]).toEqual([expect.objectContaining({ kpi: "Clicks", target: 1000 })]);
     const map = emulation.spreadsheet.getSheetByName(CHANNEL_MAP_SHEET_NAME)!.getDataRange().getValues();
     expect(map.slice(1).map((r) => r.slice(0, 3))).toEqual(table.map((r) => [r.source, r.value, r.channel]));
     expect(pageErrors).toEqual([]);

@@ -22,6 +22,12 @@ import { channelTableFor, type TableFrom } from "./sources-api-tables";
 import { saveMapping } from "../mapping-store";
 import type { GoalRow } from "../summary/goal-types";
 import { generateSourcesSummaryFor, type SourcesSummaryReport } from "../summary/sources/generate-sources-summary";
+import { goalBasisNamed } from "../../kpi/definitions/goal-basis";
+import { summaryMetrics } from "../../kpi/summary-metrics/metric-table";
+import { goalsView } from "../mapping/goals-view";
+import { metricContextOf, resolveGoalKpi } from "../summary/goal-kpis";
+import { type GoalSuggestion, suggestGoalWith } from "../summary/goal-suggestion";
+import { sourcesSpan } from "../../kpi/sources/sources-report";
 
 export interface SourceCandidate {
   name: string;
@@ -157,4 +163,25 @@ export function previewSources(mapping: SourcedMapping, sent: ChannelTableRow[] 
 /** Validates the sources and the table, then writes the Channel map and the summary, and saves the setup for everyone. */
 export function saveSourcesAndGenerate(mapping: SourcedMapping, table: ChannelTableRow[], goals: GoalRow[] | null): SourcesSummaryReport {
   return generateSourcesSummaryFor(mapping, table, goals, { save: (checked) => saveMapping(checked).savedAt }).report;
+}
+
+/** A new goal's baseline and target, measured over every source as the summary adds them up. */
+export function suggestSourcesGoal(mapping: SourcedMapping, kpi: string, basis: string, start: string, end: string | null): GoalSuggestion {
+  const chosenBasis = goalBasisNamed(basis);
+  if (chosenBasis === null) throw new UserFacingError("goals", `Goal basis: "${basis}" is neither "since start" nor "per day"`);
+  if (typeof start !== "string" || !/^\d{4}-\d{2}-\d{2}$/.test(start)) throw new UserFacingError("goals", "Goal start: enter a date");
+  const sheets = new SourceSheets();
+  const validation = validateSources(mapping, sheets.sheetOf);
+  if (!validation.ok) throw new UserFacingError(validation.errors[0].field, validation.errors[0].message);
+  const context = metricContextOf(goalsView(mapping));
+  const choice = resolveGoalKpi(kpi, summaryMetrics(context), context);
+  if (choice === null) throw new UserFacingError("goals", `Goal KPI: "${kpi}" is not a KPI of this funnel`);
+  const table = channelTableFor(mapping, null, sheets);
+  const spec = toSourcesSpec(mapping);
+  const data = sheets.rowsOf(mapping);
+  const inputs = spec.sources.map((s) => ({ spec: s, rows: data.get(s.name)?.rows ?? [] }));
+  return suggestGoalWith({
+    span: sourcesSpan(spec, inputs),
+    valueIn: (from, to, key) => computeSourcesReport(spec, inputs, table.rows, { period: { start: from, end: to } }).headline?.kpis.find((k) => k.key === key)?.current.value ?? null,
+  }, choice, chosenBasis, start, typeof end === "string" && end !== "" ? end : null, new Date());
 }
