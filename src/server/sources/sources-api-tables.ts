@@ -1,5 +1,5 @@
 // The channel table a run uses: the wizard's edit, else the workbook's Channel map, else one proposed from each source's values.
-import { numberRows, type ChannelTableRow, type NumberedChannelRow } from "../../kpi/channels/channel-table";
+import { isBlankRow, numberRows, type ChannelTableRow, type NumberedChannelRow } from "../../kpi/channels/channel-table";
 import { channelKey } from "../../kpi/channels/channel-table";
 import { proposeChannelTable, type SourceToAlign } from "../../kpi/channels/propose-channel-table";
 import { channelLabel, NO_CHANNEL } from "../../kpi/funnel/channel-label";
@@ -29,7 +29,11 @@ function toAlign(mapping: SourcedMapping, sheets: SourceSheets): SourceToAlign[]
 
 /** The table a run uses: sent by the wizard, else the sheet's, else proposed from the data. */
 export function channelTableFor(mapping: SourcedMapping, sent: readonly ChannelTableRow[] | null, sheets: SourceSheets): { rows: NumberedChannelRow[]; reasons: Array<string | null>; from: TableFrom; problem: string | null } {
-  if (sent !== null) return { rows: numberRows(sent, 2), reasons: sent.map(() => null), from: "wizard", problem: null };
+  if (sent !== null) {
+    // Numbered as the Channel map will hold them: blank rows are not written.
+    const kept = sent.filter((r) => !isBlankRow(r));
+    return { rows: numberRows(kept, 2), reasons: kept.map(() => null), from: "wizard", problem: null };
+  }
   const sheet = readChannelMap();
   if (sheet !== null) return { rows: sheet.rows, reasons: sheet.rows.map(() => null), from: "sheet", problem: sheet.problem };
   const proposed = proposeChannelTable(toAlign(mapping, sheets));
