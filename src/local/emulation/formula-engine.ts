@@ -37,6 +37,8 @@ export const SHEETS_LIKE_CONFIG: Partial<ConfigParams> = {
   useWildcards: true,
   useRegularExpressions: false,
   smartRounding: true,
+  // Sheets keeps 15 significant digits: a 13-digit ID or order number must read back as typed.
+  precisionRounding: 15,
 };
 
 // HyperFormula keeps function plugins in a process-wide registry; register each once.

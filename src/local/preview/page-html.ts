@@ -81,7 +81,7 @@ export function pageHtml(workbookName: string, token: string): string {
   .checkbox { display: inline-flex; width: 14px; height: 14px; margin: auto; border: 2px solid #5f6368; border-radius: 2px; align-items: center; justify-content: center; font-size: 11px; cursor: pointer; }
   .checkbox.checked { background: #1a73e8; border-color: #1a73e8; color: #fff; }
   .sparkline { display: block; }
-  #cell-popup { position: fixed; z-index: 40; max-width: 320px; padding: 8px 10px; background: #fff; border: 1px solid #dadce0; box-shadow: 0 2px 6px rgba(0,0,0,.25); white-space: pre-wrap; font-size: 12px; }
+  #cell-popup { position: fixed; z-index: 40; pointer-events: none; max-width: 320px; padding: 8px 10px; background: #fff; border: 1px solid #dadce0; box-shadow: 0 2px 6px rgba(0,0,0,.25); white-space: pre-wrap; font-size: 12px; }
   #cell-popup.error { border-left: 3px solid #d93025; }
   .chart-card { position: absolute; margin: 0; background: #fff; border: 1px solid #dadce0; box-shadow: 0 1px 3px rgba(0,0,0,.12); }
   .chart-card canvas { display: block; }

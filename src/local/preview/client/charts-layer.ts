@@ -22,7 +22,7 @@ interface Drawn {
 
 /** The values as a table inside the canvas: what a screen reader reads, and what the chart is drawn from. */
 function fallbackTable(view: ChartView): string {
-  const head = `<tr><th>${escapeHtml(view.labels.length ? "" : "")}</th>${view.series.map((s) => `<th>${escapeHtml(s.name)}</th>`).join("")}</tr>`;
+  const head = `<tr><th></th>${view.series.map((s) => `<th>${escapeHtml(s.name)}</th>`).join("")}</tr>`;
   const rows = view.labels.map((label, i) =>
     `<tr><th>${escapeHtml(label)}</th>${view.series.map((s) => `<td>${s.values[i] === null ? "" : escapeHtml(formatterFor(undefined, s.format)(s.values[i] as number))}</td>`).join("")}</tr>`);
   return `<table class="chart-data">${head}${rows.join("")}</table>`;

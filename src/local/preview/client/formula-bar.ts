@@ -9,6 +9,7 @@ export class FormulaAssist {
   private suggestions: FunctionSuggestion[] = [];
   private highlighted = 0;
   private byName = new Map<string, FunctionSuggestion>();
+  private closing = 0;
 
   constructor(
     private readonly input: HTMLInputElement,
@@ -21,7 +22,11 @@ export class FormulaAssist {
     input.addEventListener("keyup", (event) => {
       if (event.key === "ArrowLeft" || event.key === "ArrowRight" || event.key === "Home" || event.key === "End") this.update();
     });
-    input.addEventListener("blur", () => setTimeout(() => this.close(), 150));
+    // Leaving the bar closes the list, after a click on a suggestion has had its turn; coming back keeps it.
+    input.addEventListener("blur", () => {
+      this.closing = window.setTimeout(() => this.close(), 150);
+    });
+    input.addEventListener("focus", () => window.clearTimeout(this.closing));
     list.addEventListener("mousedown", (event) => {
       const item = (event.target as HTMLElement).closest<HTMLElement>("[data-function]");
       if (!item) return;

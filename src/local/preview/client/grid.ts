@@ -35,7 +35,7 @@ export interface GridElements {
 
 export interface GridEvents {
   select(row: number, column: number): void;
-  dropdown(row: number, column: number, anchor: HTMLElement): void;
+  dropdown(row: number, column: number): void;
   toggle(row: number, column: number): void;
   failed(message: string): void;
 }
@@ -303,7 +303,7 @@ export class Grid {
     const row = Number(cell.dataset.row);
     const column = Number(cell.dataset.column);
     this.events.select(row, column);
-    if (target.closest(".chip")) this.events.dropdown(row, column, cell);
+    if (target.closest(".chip")) this.events.dropdown(row, column);
     else if (target.closest(".checkbox")) this.events.toggle(row, column);
   }
 

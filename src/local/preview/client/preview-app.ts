@@ -113,7 +113,7 @@ const grid = new Grid(
   },
   {
     select: (row, column) => select(row, column),
-    dropdown: (row, column, anchor) => openDropdown(row, column, anchor),
+    dropdown: (row, column) => openDropdown(row, column),
     toggle: (row, column) => void writeCell(row, column, grid.cell(row, column)?.checkbox ? "FALSE" : "TRUE", false),
     failed: (message) => setStatus(message, "failed"),
   },
@@ -139,9 +139,20 @@ function lettersToColumn(a1: string): number {
   return n;
 }
 
+/** The formula bar shows the selected cell again, unless the user has started typing something else there. */
+function resyncBar(row: number, column: number, shown: string): void {
+  if (grid.selected.row !== row || grid.selected.column !== column) return;
+  if (document.activeElement === formulaInput && formulaInput.value !== shown) return;
+  select(row, column);
+}
+
 /** Every edit goes one way, typed or chosen from a dropdown: the same request, parsed as Sheets parses typing. */
 async function writeCell(row: number, column: number, input: string, moveDown: boolean): Promise<void> {
   const a1 = `${columnLetters(column)}${row}`;
+  // As in Sheets, Enter moves on at once; the cell fills in when the server has computed it.
+  const next = { row: moveDown && row < (grid.layout?.rows ?? row) ? row + 1 : row, column };
+  select(next.row, next.column);
+  const shown = formulaInput.value;
   setStatus(`Writing ${a1}…`, "busy");
   try {
     const reply = await postJson<{ ok: boolean; error?: string }>("/api/cell", { sheet: state.active, row, column, input });
@@ -155,12 +166,14 @@ async function writeCell(row: number, column: number, input: string, moveDown: b
     return;
   }
   await refresh();
-  select(moveDown && row < (grid.layout?.rows ?? row) ? row + 1 : row, column);
+  resyncBar(next.row, next.column, shown);
 }
 
-function openDropdown(row: number, column: number, anchor: HTMLElement): void {
+function openDropdown(row: number, column: number): void {
   const cell = grid.cell(row, column);
-  if (!cell?.dropdown) return;
+  // The cell as drawn now: selecting it redrew the grid.
+  const anchor = grid.element(row, column);
+  if (!cell?.dropdown || anchor === null) return;
   dropdown.show(anchor, cell.dropdown.options, cell.text, (value) => void writeCell(row, column, value, false));
 }
 
