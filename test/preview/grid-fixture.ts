@@ -33,6 +33,9 @@ export function decorateLookSheet(emu: Emulation): void {
   sheet.setRowHeight(7, 40);
   sheet.getRange("E8:G11").setValues([["Channel", "Spend", "Customers"], ["Search", 100, 2], ["Social", 300, 3], ["Email", 50, 5]]);
   sheet.getRange("I8").setFormula('=KPI_BY(E9:E11, "CAC", F9:F11, G9:G11)');
+  sheet.getRange("K5:L6").merge().setValue("Merged");
+  sheet.getRange("K8").setDataValidation(app.newDataValidation().requireCheckbox().build());
+  sheet.getRange("K8").setValue(false);
   sheet.setFrozenRows(1);
   sheet.insertChart(sheet.newChart().setChartType(charts.ChartType.PIE).addRange(sheet.getRange("E8:F11"))
     .setPosition(14, 1, 0, 0).setOption("title", "Spend share").setOption("pieHole", 0.4).setOption("width", 420).build());

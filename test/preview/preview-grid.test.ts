@@ -136,6 +136,18 @@ describe("a sheet as the add-on decorated it", () => {
     expect(preview.session.emu.spreadsheet.getSheetByName(LOOK)!.getRange("B5").getValue()).toBe("Last 90 days");
   });
 
+  it("draws a merged range as one cell, and a checkbox that toggles through the same path as typing", async () => {
+    const merged = await cell("K5").boundingBox();
+    expect([merged!.width, merged!.height]).toEqual([200, 42]);
+    expect(await cell("L5").count()).toBe(0);
+    expect(await cell("K6").count()).toBe(0);
+    const box = cell("K8").locator(".checkbox");
+    expect(await box.getAttribute("aria-checked")).toBe("false");
+    await box.click();
+    await expect.poll(async () => (await cell("K8").locator(".checkbox").getAttribute("aria-checked")) ?? "").toBe("true");
+    expect(preview.session.emu.spreadsheet.getSheetByName(LOOK)!.getRange("K8").getValue()).toBe(true);
+  });
+
   it("spills KPI_BY to its result's size, shows #REF! while a cell is in the way, and spills again once it is emptied", async () => {
     expect(await Promise.all(["I8", "I9", "I10", "I11"].map(textOf))).toEqual(["Search", "Social", "Email", "Total"]);
     expect(await textOf("I12")).toBe("");
