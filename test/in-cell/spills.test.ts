@@ -46,6 +46,8 @@ describe("a spilling function's block", () => {
     expect(sheet.getRange("E1:E5").getValues().flat()).toEqual(["Search", "Social", "Email", "Total", ""]);
     sheet.getRange("A3:C4").clearContent();
     expect(sheet.getRange("E1:E5").getValues().flat()).toEqual(["Search", "Total", "", "", ""]);
+    // Re-sizing leaves nothing behind in the engine (it keeps the ranges alive on a throwaway sheet meanwhile).
+    expect(emu!.workbook.engine.getSheetNames()).toEqual(["Data"]);
   });
 
   it("shows #REF! only while a cell is in its way, naming it, and spills as soon as it is emptied", () => {
