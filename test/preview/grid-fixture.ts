@@ -18,6 +18,7 @@ export function decorateLookSheet(emu: Emulation): void {
   sheet.getRange("A3").setValue("Wrapped text in a narrow column that needs several lines to show all of it").setWrap(true);
   sheet.setColumnWidth(1, 120);
   sheet.getRange("H4").setValue(1234567890123).setNumberFormat("$#,##0.00");
+  sheet.getRange("F2").setValue(-250).setNumberFormat("$#,##0;[Red]-$#,##0");
   sheet.getRange("A5").setValue("Period").setNote("Pick a preset; every table below recomputes.");
   sheet.getRange("B5").setDataValidation(app.newDataValidation().requireValueInList(PERIODS, true).setAllowInvalid(false).build());
   sheet.getRange("B5").setValue(PERIODS[0]);

@@ -112,6 +112,9 @@ describe("a sheet as the add-on decorated it", () => {
     expect(await textOf("E2")).toBe("$1,234.50");
     expect(await cell("D2").locator(".cell-text").evaluate((el) => getComputedStyle(el).textAlign)).toBe("right");
     expect(await cell("A2").locator(".cell-text").evaluate((el) => getComputedStyle(el).textAlign)).toBe("left");
+    // A format's colour section: a loss in red.
+    expect(await textOf("F2")).toBe("-$250");
+    expect(await style("F2", "color")).toBe("rgb(255, 0, 0)");
   });
 
   it("draws SPARKLINE cells: a line, and columns when asked", async () => {

@@ -5,7 +5,7 @@ import { cellA1 } from "../emulation/a1";
 import { toEngineInput } from "../emulation/cell-values";
 import { conditionalStyles } from "../emulation/conditional-display";
 import { serialParts } from "../emulation/dates";
-import { isDateFormat } from "../emulation/number-format";
+import { formatColor, isDateFormat } from "../emulation/number-format";
 import { RangeFacade } from "../emulation/range";
 import { DEFAULT_COLUMN_WIDTH, type SheetModel, type ValidationRecord } from "../emulation/sheet-model";
 import type { WorkbookModel } from "../emulation/workbook-model";
@@ -147,7 +147,8 @@ export function gridPage(workbook: WorkbookModel, sheet: SheetModel, box: Box): 
       const style = conditional[r][c];
       const background = style?.background ?? sheet.backgrounds.get(row, column);
       if (background) cell.background = background;
-      const color = style?.fontColor ?? sheet.fontColors.get(row, column);
+      const plain = value instanceof DetailedCellError ? null : (value as number | string | boolean | null);
+      const color = style?.fontColor ?? formatColor(plain, workbook.effectiveFormat(sheet, row, column, value)) ?? sheet.fontColors.get(row, column);
       if (color) cell.color = color;
       const bold = style?.bold ?? (sheet.fontWeights.get(row, column) === "bold" ? true : undefined);
       if (bold) cell.bold = true;
