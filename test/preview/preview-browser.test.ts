@@ -84,7 +84,7 @@ describe("the preview page", () => {
     expect(await page.locator("#formula-input").inputValue()).toBe("=CAC(C2:C100, F2:F100)");
     // The status bar said what it was doing, then cleared.
     await expect.poll(() => page.locator("#status").textContent()).toBe("");
-    expect(statuses).toContain("Writing J2…");
+    await expect.poll(() => statuses.includes("Writing J2…")).toBe(true);
   });
 
   it("shows an error's message on hover, as Sheets does", async () => {
@@ -129,7 +129,7 @@ describe("the preview page", () => {
     await cell("A1").filter({ hasText: "KPI Summary" }).waitFor({ timeout: 10_000 });
     // The status bar said it in the user's words, and the generator's last toast showed.
     await expect.poll(() => statuses.includes("Summary written"), { timeout: 10_000 }).toBe(true);
-    expect(statuses).toContain("Writing the summary…");
+    await expect.poll(() => statuses.includes("Writing the summary…")).toBe(true);
     expect(await page.locator("#toast").textContent()).toBe("Funnel KPIs: The KPI Summary is ready.");
     const funnel = page.locator(".chart-card[data-chart-type='BAR']");
     await funnel.locator("canvas").waitFor({ timeout: 15_000 });
@@ -174,8 +174,8 @@ describe("the preview page", () => {
     await page.locator("#menus summary").click();
     await page.locator(".menu-item", { hasText: "Refresh summary" }).click();
     await expect.poll(() => page.locator("#toast").textContent(), { timeout: 30_000 }).toContain("Refreshed");
-    expect(statuses).toContain("Refreshing the summary…");
-    expect(statuses).toContain("Summary refreshed");
+    await expect.poll(() => statuses.includes("Refreshing the summary…")).toBe(true);
+    await expect.poll(() => statuses.includes("Summary refreshed")).toBe(true);
     await expect.poll(() => page.locator("#status").textContent(), { timeout: 15_000 }).toBe("");
     await expect.poll(() => page.locator("#toast").isVisible(), { timeout: 15_000 }).toBe(false);
   });
