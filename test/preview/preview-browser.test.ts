@@ -137,14 +137,18 @@ describe("the preview page", () => {
     const summary = preview.session.emu.spreadsheet.getSheetByName("KPI Summary")!;
     const chart = summary.getCharts()[0];
     const info = chart.getContainerInfo();
-    // Placed at its anchor cell, as in Sheets.
-    const anchor = await cell(`${String.fromCharCode(64 + info.getAnchorColumn())}${info.getAnchorRow()}`).boundingBox();
+    // Placed at its anchor cell, as in Sheets. The grid redraws as cells arrive: both boxes are read in one go.
+    const a1 = `${String.fromCharCode(64 + info.getAnchorColumn())}${info.getAnchorRow()}`;
     await funnel.scrollIntoViewIfNeeded();
-    const anchorNow = await cell(`${String.fromCharCode(64 + info.getAnchorColumn())}${info.getAnchorRow()}`).boundingBox();
-    const box = await funnel.boundingBox();
-    expect(anchor).not.toBeNull();
-    expect(box!.x).toBeCloseTo(anchorNow!.x, 0);
-    expect(box!.y).toBeCloseTo(anchorNow!.y, 0);
+    await cell(a1).waitFor();
+    const [anchorBox, box] = await page.evaluate((at) => {
+      const rect = (selector: string) => {
+        const r = document.querySelector(selector)?.getBoundingClientRect();
+        return r ? { x: r.x, y: r.y } : null;
+      };
+      return [rect(`[data-cell="${at}"]`), rect(".chart-card[data-chart-type='BAR']")];
+    }, a1);
+    expect(box).toEqual(anchorBox);
     // Drawn from the summary's own funnel cells.
     const range = chart.getRanges()[0].getDisplayValues();
     const tableRows = await funnel.locator("table.chart-data tr").allTextContents();

@@ -16,6 +16,15 @@ let page: Page;
 
 const cell = (a1: string) => page.locator(`[data-cell="${a1}"]`);
 const textOf = async (a1: string) => ((await cell(a1).textContent()) ?? "").trim();
+/** Boxes of elements read in one go: the grid redraws its cells as tiles arrive, so two separate reads could see two drawings. */
+async function boxes(...selectors: string[]): Promise<{ x: number; y: number; width: number; height: number }[]> {
+  await Promise.all(selectors.map((s) => page.locator(s).first().waitFor()));
+  return page.evaluate((list) => list.map((s) => {
+    const r = document.querySelector(s)!.getBoundingClientRect();
+    return { x: r.x, y: r.y, width: r.width, height: r.height };
+  }), selectors);
+}
+const at = (a1: string) => `[data-cell="${a1}"]`;
 const style = (a1: string, property: string) => cell(a1).evaluate((el, p) => getComputedStyle(el).getPropertyValue(p), property);
 
 async function shoot(name: string): Promise<void> {
@@ -49,23 +58,19 @@ afterAll(async () => {
 describe("a sheet as the add-on decorated it", () => {
   it("has the column widths and row heights the add-on set, and rows grown to fit wrapped text", async () => {
     await shoot("look");
-    expect((await cell("A2").boundingBox())?.width).toBe(120);
-    expect((await cell("B2").boundingBox())?.width).toBe(110);
-    expect((await cell("C2").boundingBox())?.width).toBe(100);
-    expect((await cell("A7").boundingBox())?.height).toBe(40);
-    expect((await cell("A2").boundingBox())?.height).toBe(21);
+    const [a2, b2, c2, a7, a3] = await boxes(at("A2"), at("B2"), at("C2"), at("A7"), at("A3"));
+    expect([a2.width, b2.width, c2.width]).toEqual([120, 110, 100]);
+    expect([a7.height, a2.height]).toEqual([40, 21]);
     // Four lines of wrapped text at 17 px each.
-    expect((await cell("A3").boundingBox())!.height).toBeGreaterThanOrEqual(4 * 17);
+    expect(a3.height).toBeGreaterThanOrEqual(4 * 17);
     expect(await cell("A3").evaluate((el) => el.scrollHeight <= el.clientHeight)).toBe(true);
   });
 
   it("lets text run on over empty cells to its right, up to the next filled cell, but never a number", async () => {
     expect(await textOf("A1")).toBe(LONG_TITLE);
-    const text = await cell("A1").locator(".cell-text").boundingBox();
-    const c1 = await cell("C1").boundingBox();
-    const f1 = await cell("F1").boundingBox();
-    expect(text!.x + text!.width).toBeGreaterThan(c1!.x);
-    expect(text!.x + text!.width).toBeLessThanOrEqual(f1!.x);
+    const [text, c1, f1] = await boxes(`${at("A1")} .cell-text`, at("C1"), at("F1"));
+    expect(text.x + text.width).toBeGreaterThan(c1.x);
+    expect(text.x + text.width).toBeLessThanOrEqual(f1.x);
     expect(await cell("A1").evaluate((el) => el.classList.contains("overflowing"))).toBe(true);
     // The gridlines it covers are not drawn, as in Sheets.
     expect(await cell("B1").evaluate((el) => el.classList.contains("joined-right"))).toBe(true);
@@ -76,12 +81,12 @@ describe("a sheet as the add-on decorated it", () => {
   });
 
   it("keeps the frozen row in place while the rest scrolls", async () => {
-    const before = await cell("A1").boundingBox();
+    const [before] = await boxes(at("A1"));
     await page.locator("#grid-body").evaluate((body) => {
       body.scrollTop = 400;
     });
     await expect.poll(async () => (await cell("A2").count()) === 0, { timeout: 5000 }).toBe(true);
-    expect(await cell("A1").boundingBox()).toEqual(before);
+    expect(await boxes(at("A1"))).toEqual([before]);
     expect(await page.locator("#frozen-rows [data-cell='A1']").count()).toBe(1);
     await page.locator("#grid-body").evaluate((body) => {
       body.scrollTop = 0;
@@ -140,8 +145,8 @@ describe("a sheet as the add-on decorated it", () => {
   });
 
   it("draws a merged range as one cell, and a checkbox that toggles through the same path as typing", async () => {
-    const merged = await cell("K5").boundingBox();
-    expect([merged!.width, merged!.height]).toEqual([200, 42]);
+    const [merged] = await boxes(at("K5"));
+    expect([merged.width, merged.height]).toEqual([200, 42]);
     expect(await cell("L5").count()).toBe(0);
     expect(await cell("K6").count()).toBe(0);
     const box = cell("K8").locator(".checkbox");
@@ -177,11 +182,8 @@ describe("a sheet as the add-on decorated it", () => {
       return count;
     });
     expect(blue).toBeGreaterThan(1000);
-    const a14 = await cell("A14").boundingBox();
-    const box = await pie.boundingBox();
-    expect(box!.x).toBe(a14!.x);
-    expect(box!.y).toBe(a14!.y);
-    expect(box!.width).toBe(420);
+    const [a14, box] = await boxes(at("A14"), ".chart-card[data-chart-type='PIE']");
+    expect([box.x, box.y, box.width]).toEqual([a14.x, a14.y, 420]);
     expect(await page.locator(".chart-card[data-chart-type='COLUMN'] canvas").getAttribute("aria-label")).toBe("Spend and customers (column chart)");
     await page.locator("#grid-body").evaluate((body) => {
       body.scrollTop = 500;
