@@ -1,4 +1,4 @@
-// `npm run bench`: prints timings and memory for the catalogue, predictive CLV, the summary, the sidebar and the CLI.
+// `npm run bench`: prints timings and memory for the catalogue, predictive CLV, the summary, spills, the sidebar and the CLI.
 import { benchCatalogue } from "./catalogue";
 import { benchCli } from "./cli";
 import { benchCliStart } from "./cli-start";
@@ -6,12 +6,14 @@ import { benchClv } from "./clv";
 import { benchReading } from "./reading";
 import { benchLibreOffice } from "./libreoffice";
 import { benchSidebar } from "./sidebar";
+import { benchSpills } from "./spills";
 import { benchSummary } from "./summary";
 
 const SECTIONS: [string, () => Promise<void>][] = [
   ["Custom functions on Google's largest sheet", benchCatalogue],
   ["Predictive CLV", benchClv],
   ["KPI Summary generation", benchSummary],
+  ["Spills sized by their result", benchSpills],
   ["Sidebar", benchSidebar],
   ["Command line start", benchCliStart],
   ["Command line on a 1,000,000-row CSV", benchCli],

@@ -127,8 +127,12 @@ describe("--out", () => {
     const out = join(dir, "leads-out.xlsx");
     const { code } = await cli("summarize", demoPath, "--sheet", "Leads", "--out", out, "--from", "2026-05-01", "--to", "2026-05-31");
     expect(code).toBe(0);
-    const { formulas } = await summaryFormulas(out);
+    const { book, formulas } = await summaryFormulas(out);
     expect(await expectEngineAgrees(out, formulas)).toBeGreaterThan(20);
+    // The cohort block's heat map is a colour scale Excel and LibreOffice draw, white to green.
+    const summary = book.getWorksheet(SUMMARY_SHEET_NAME) as unknown as { conditionalFormattings: { rules: { type: string; color?: { argb: string }[] }[] }[] };
+    const scales = summary.conditionalFormattings.flatMap((f) => f.rules).filter((r) => r.type === "colorScale");
+    expect(scales.map((r) => r.color?.map((c) => c.argb))).toEqual([["FFFFFFFF", "FF57BB8A"]]);
   });
 
   it("from a CSV: the workbook holds the data sheet and the summary", async () => {

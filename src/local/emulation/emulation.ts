@@ -3,7 +3,7 @@ import { randomUUID } from "node:crypto";
 import type { AppsScriptGlobals, SpreadsheetApi, WritableValue } from "../../server/apps-script-api";
 import { parseA1 } from "./a1";
 import { CallCounter } from "./call-counter";
-import { CATALOGUE_TRANSLATIONS, CatalogueFunctionPlugin } from "../formula-engine/catalogue-plugin";
+import { CATALOGUE_TRANSLATIONS, CatalogueFunctionPlugin, SPILLING_FUNCTIONS } from "../formula-engine/catalogue-plugin";
 import { createChartsService } from "./charts";
 import type { EmulationContext, ExecutionInfo } from "./context";
 import { createFormulaEngine, type FunctionPluginRegistration } from "./formula-engine";
@@ -54,7 +54,7 @@ export interface ExecutionHandle {
 
 /** The project's custom functions, so emulated sheets compute =CAC(...) as Sheets does with the add-on. */
 export const DEFAULT_FUNCTION_PLUGINS: readonly FunctionPluginRegistration[] = [
-  { plugin: CatalogueFunctionPlugin, translations: CATALOGUE_TRANSLATIONS },
+  { plugin: CatalogueFunctionPlugin, translations: CATALOGUE_TRANSLATIONS, spillingFunctions: SPILLING_FUNCTIONS },
 ];
 
 export class Emulation {

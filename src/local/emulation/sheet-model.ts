@@ -18,9 +18,22 @@ export interface ConditionalRuleRecord {
   background: string | null;
   fontColor: string | null;
   bold: boolean | null;
-  /** A colour scale from the lowest to the highest number in the ranges (a heat map). */
-  gradient: { min: string | null; max: string | null } | null;
   ranges: { sheet: SheetModel; box: Box }[];
+  /** A colour scale instead of a condition: set by the setGradient... methods. */
+  gradient?: GradientRecord;
+}
+
+/** One end (or the middle) of a colour scale: a colour at a value read as `type` says (MIN, MAX, NUMBER, PERCENT, PERCENTILE). */
+export interface GradientPoint {
+  color: string;
+  type: string;
+  value: string;
+}
+
+export interface GradientRecord {
+  min: GradientPoint | null;
+  mid: GradientPoint | null;
+  max: GradientPoint | null;
 }
 
 export interface ChartRecord {
@@ -46,6 +59,8 @@ export interface ProtectionRecord {
 export const DEFAULT_ROWS = 1000;
 export const DEFAULT_COLUMNS = 26;
 export const DEFAULT_COLUMN_WIDTH = 100;
+/** Sheets' default row height in pixels. */
+export const DEFAULT_ROW_HEIGHT = 21;
 
 export class SheetModel {
   name: string;
@@ -59,6 +74,8 @@ export class SheetModel {
   hidden = false;
   deleted = false;
   readonly columnWidths = new Map<number, number>();
+  /** Heights the add-on set, by row; other rows have the default height (or grow to fit wrapped text). */
+  readonly rowHeights = new Map<number, number>();
   readonly numberFormats = new CellAttributes<string>();
   readonly notes = new CellAttributes<string>();
   readonly backgrounds = new CellAttributes<string>();

@@ -1,7 +1,7 @@
 // Data validation and conditional format rules between the emulation's records and an .xlsx sheet's.
 import type ExcelJS from "exceljs";
 import { boxA1, columnToLetters, quoteSheetName, type Box } from "./a1";
-import type { ConditionalRuleRecord, SheetModel, ValidationRecord } from "./sheet-model";
+import type { ConditionalRuleRecord, GradientPoint, GradientRecord, SheetModel, ValidationRecord } from "./sheet-model";
 import { SETUP_SHEET_NAME } from "../../server/setup-sheet-format";
 import { addXlfnPrefixes } from "./xlsx-functions";
 import type { SetupLists } from "./xlsx-setup-sheet";
@@ -117,7 +117,26 @@ function ruleStyle(record: ConditionalRuleRecord): Partial<ExcelJS.Style> {
 /** A rule without its priority, kept per rule type (a plain Omit over the union would lose every type's own fields). */
 type RuleBody = ExcelJS.ConditionalFormattingRule extends infer R ? (R extends unknown ? Omit<R, "priority"> : never) : never;
 
+/** Sheets' interpolation types as the .xlsx colour-scale value types (cfvo). */
+const SCALE_POINT: Record<string, ExcelJS.CfvoTypes> = { MIN: "min", MAX: "max", NUMBER: "num", PERCENT: "percent", PERCENTILE: "percentile" };
+
+/** A Sheets colour scale (the cohort heat map) as the .xlsx colorScale rule Excel and LibreOffice draw. */
+function colourScale(gradient: GradientRecord): RuleBody | undefined {
+  const points = [gradient.min, gradient.mid, gradient.max].filter((p): p is GradientPoint => p !== null);
+  const colours = points.map((p) => argb(p.color));
+  if (points.length < 2 || colours.some((c) => c === undefined)) return undefined;
+  return {
+    type: "colorScale",
+    cfvo: points.map((p) => {
+      const type = SCALE_POINT[p.type] ?? "num";
+      return type === "min" || type === "max" ? { type } : { type, value: Number(p.value) };
+    }),
+    color: colours.map((argbColour) => ({ argb: argbColour })),
+  };
+}
+
 function ruleBody(record: ConditionalRuleRecord): RuleBody | undefined {
+  if (record.gradient) return colourScale(record.gradient);
   const [a, b] = record.values;
   switch (record.criteria) {
     case "TEXT_EQUAL_TO":
@@ -151,7 +170,8 @@ export function toXlsxConditionalFormats(sheet: SheetModel, records: readonly Co
     const body = ruleBody(record);
     const boxes = record.ranges.filter((r) => r.sheet === sheet).map((r) => boxA1(r.box));
     if (body === undefined || boxes.length === 0) return;
-    out.push({ ref: boxes.join(" "), rules: [{ ...body, priority: index + 1, style: ruleStyle(record) } as ExcelJS.ConditionalFormattingRule] });
+    const style = body.type === "colorScale" ? {} : { style: ruleStyle(record) };
+    out.push({ ref: boxes.join(" "), rules: [{ ...body, priority: index + 1, ...style } as ExcelJS.ConditionalFormattingRule] });
   });
   return out;
 }
