@@ -9,6 +9,7 @@ import type { FunnelSpec, PeriodChoice } from "../../kpi/funnel/funnel-spec";
 import { PREVIOUS_EMPTY } from "../../kpi/funnel/headline";
 import { shareOfSpendMetric } from "../../kpi/summary-metrics/metric-table";
 import type { SliceTotals, SummaryMetric } from "../../kpi/summary-metrics/metric-types";
+import { totalsOfMetricValues } from "../../kpi/summary-metrics/slice-totals";
 import type { CellRef } from "../../server/summary/block";
 import { COHORT_COLUMN, LABEL_COLUMN, NOTE_COLUMN, PARTIAL_MONTH } from "../../server/summary/month-block";
 import type { SummaryLayout } from "../../server/summary/summary-layout";
@@ -45,19 +46,6 @@ export interface SummaryValueInputs {
   metrics: readonly SummaryMetric[];
   /** The period the sheet holds: its preset and custom dates. */
   period: PeriodChoice;
-}
-
-function totalsOf(values: Readonly<Record<string, KpiValue>>, metrics: readonly SummaryMetric[]): SliceTotals {
-  const counts: Record<string, number> = {};
-  let spend = 0;
-  let revenue = 0;
-  for (const m of metrics) {
-    const v = values[m.key]?.value ?? 0;
-    if (m.formula.op === "count") counts[m.formula.stage] = v;
-    if (m.formula.op === "sum" && m.formula.measure === "spend") spend = v;
-    if (m.formula.op === "sum" && m.formula.measure === "revenue") revenue = v;
-  }
-  return { spend, revenue, counts, grossMargin: null };
 }
 
 /** Rows grouped by the report's channel rule, so one period report per listed channel costs only that channel's rows. */
@@ -154,7 +142,7 @@ export function summaryValues(inputs: SummaryValueInputs): Map<string, CachedVal
   if (ch !== null && headline !== null && spec.channelColumn !== null && spec.channelColumn !== undefined) {
     const explicit = { start: headline.start, end: headline.end };
     const groups = rowsByChannel(rows, spec.channelColumn);
-    const whole = totalsOf(current, metrics);
+    const whole = totalsOfMetricValues(current, metrics);
     const listed: SliceTotals[] = [];
     const columnMetrics = [...metrics, shareOfSpendMetric()].filter((m) => ch.columns[m.key] !== undefined);
     ch.names.forEach((name, i) => {
@@ -162,7 +150,7 @@ export function summaryValues(inputs: SummaryValueInputs): Map<string, CachedVal
       const sub = computeFunnelReport(spec, subset, { period: explicit });
       const subValues: Record<string, KpiValue> = {};
       for (const kpi of sub.headline?.kpis ?? []) subValues[kpi.key] = kpi.current;
-      const totals = totalsOf(subValues, metrics);
+      const totals = totalsOfMetricValues(subValues, metrics);
       listed.push(totals);
       for (const m of columnMetrics) at(ch.rows[i], ch.columns[m.key], shown(m.compute(totals, whole)));
     });

@@ -296,19 +296,7 @@ export class WorkbookModel {
 
   /** Hands the held-back formulas to the engine (whose text for open-ended ranges stays the user's). */
   resumeFormulas(): void {
-    const pending = this.deferred ?? [];
-    const names = [...(this.deferredNames?.values() ?? [])];
-    this.deferred = null;
-    this.deferredNames = null;
-    this.engine.batch(() => {
-      for (const named of names) if (!named.sheet.deleted) this.defineEngineName(named);
-      for (const { sheet, row, column, content } of pending) {
-        if (sheet.deleted) continue;
-        this.engine.setCellContents({ sheet: sheet.engineId, row: row - 1, col: column - 1 }, content);
-        const user = sheet.userFormulas.get(row, column);
-        if (user !== undefined && !hasOpenEndedRange(user)) sheet.userFormulas.set(row, column, undefined);
-      }
-    });
+    this.resumeFormulasWith(() => undefined);
   }
 
   /**
