@@ -1,5 +1,5 @@
 // The funnel report: stage totals, step conversions, per channel, per month, headline period vs previous, time to convert.
-import type { CellValue } from "./cells";
+import type { TableRows } from "./cell-grid";
 import { conversionRate } from "./definitions/conversion";
 import { fail } from "./kpi-error";
 import { readDateSerial } from "./funnel/cell-readers";
@@ -74,7 +74,7 @@ export interface FunnelReport {
  */
 export function computeFunnelReport(
   spec: FunnelSpec,
-  rows: readonly (readonly CellValue[])[],
+  rows: TableRows,
   options: FunnelReportOptions = {},
 ): FunnelReport {
   checkSpec(spec);

@@ -1,0 +1,60 @@
+// A table's data rows either as row arrays or as a column store, read through one small interface so a million rows need no array each.
+import type { CellValue } from "./cells";
+
+/**
+ * One column held as a store does: each cell is a number (`numbers`) or a label (`labels[ids[row]]`),
+ * as `isNumber` says. Readers that work per distinct label (a channel, a status) use it to read each label once.
+ */
+export interface StoredColumn {
+  isNumber: Uint8Array;
+  numbers: Float64Array;
+  ids: Int32Array;
+  labels: readonly string[];
+}
+
+export interface CellGrid {
+  readonly rowCount: number;
+  /** Cells in the row; 0 for a row left out (a total, a repeated header, a blank line). */
+  rowWidth(row: number): number;
+  /** The cell as a row array would hold it: undefined past the row's width. */
+  cell(row: number, column: number): CellValue;
+  /** The column's store, when the grid keeps columns; null for row arrays. */
+  stored(column: number): StoredColumn | null;
+}
+
+/** What the report, validation and detection take: row arrays (a sheet's values) or a grid. */
+export type TableRows = readonly (readonly CellValue[])[] | CellGrid;
+
+class RowArrays implements CellGrid {
+  readonly rowCount: number;
+  constructor(private readonly rows: readonly (readonly CellValue[])[]) {
+    this.rowCount = rows.length;
+  }
+  rowWidth(row: number): number {
+    return this.rows[row]?.length ?? 0;
+  }
+  cell(row: number, column: number): CellValue {
+    return this.rows[row]?.[column];
+  }
+  stored(): StoredColumn | null {
+    return null;
+  }
+}
+
+export function asGrid(rows: TableRows): CellGrid {
+  return Array.isArray(rows) ? new RowArrays(rows as readonly (readonly CellValue[])[]) : (rows as CellGrid);
+}
+
+/** The rows as arrays: the arrays themselves, or each row of a grid built once (slow on a million rows; for small callers). */
+export function rowArrays(rows: TableRows): readonly (readonly CellValue[])[] {
+  if (Array.isArray(rows)) return rows as readonly (readonly CellValue[])[];
+  const grid = rows as CellGrid;
+  const out: CellValue[][] = new Array(grid.rowCount);
+  for (let r = 0; r < grid.rowCount; r++) {
+    const width = grid.rowWidth(r);
+    const row = new Array<CellValue>(width);
+    for (let c = 0; c < width; c++) row[c] = grid.cell(r, c);
+    out[r] = row;
+  }
+  return out;
+}
