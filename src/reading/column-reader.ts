@@ -47,9 +47,9 @@ class PendingCells {
     this.count++;
   }
 
-  apply(rows: CellValue[][], column: number, useSecond: boolean): void {
+  apply(put: (row: number, column: number, value: number) => void, column: number, useSecond: boolean): void {
     const values = useSecond ? this.second : this.first;
-    for (let k = 0; k < this.count; k++) rows[this.rows[k]][column] = values[k];
+    for (let k = 0; k < this.count; k++) put(this.rows[k], column, values[k]);
     this.count = 0;
   }
 }
@@ -74,26 +74,34 @@ function isDigit(c: number): boolean {
   return c >= 48 && c <= 57;
 }
 
+/** 10^0 .. 10^15, every one exact in a double. */
+const POWERS_OF_TEN = Array.from({ length: 16 }, (_, k) => 10 ** k);
+
 /**
  * The common case read without the general parser: digits with at most one point whose reading cannot be
  * a thousands group ("12", "45.50", "0.125", "1234.567"). NaN sends the cell to the general parser.
+ * At most 15 characters, so the digits make an integer below 2^53 and the power of ten is exact: one
+ * division of two exact doubles is correctly rounded, the same double Number(text) gives.
  */
 function plainNumber(text: string): number {
   const n = text.length;
   if (n === 0 || n > 15) return Number.NaN;
+  const start = text.charCodeAt(0) === 45 ? 1 : 0;
   let dot = -1;
-  for (let i = 0; i < n; i++) {
+  let digits = 0;
+  for (let i = start; i < n; i++) {
     const c = text.charCodeAt(i);
     if (c === 46) {
       if (dot >= 0) return Number.NaN;
       dot = i;
-    } else if (!isDigit(c) && !(c === 45 && i === 0)) return Number.NaN;
+    } else if (c >= 48 && c <= 57) digits = digits * 10 + (c - 48);
+    else return Number.NaN;
   }
-  const start = text.charCodeAt(0) === 45 ? 1 : 0;
-  if (dot === start || dot === n - 1) return Number.NaN;
+  if (dot === start || dot === n - 1 || start === n) return Number.NaN;
   // "1.200" could be 1.2 or 1200: the general parser reports it.
   if (dot > 0 && n - dot - 1 === 3 && dot - start <= 3 && !(dot - start === 1 && text.charCodeAt(start) === 48)) return Number.NaN;
-  return Number(text);
+  const value = dot < 0 ? digits : digits / POWERS_OF_TEN[n - dot - 1];
+  return start === 1 ? -value : value;
 }
 
 /** "YYYY-MM-DD" as a serial without a regex: a seventh of a funnel export's cells are such dates. */
@@ -186,6 +194,8 @@ export class ColumnReader {
     readonly header: string,
     readonly kind: ColumnKind,
     private readonly prefix = "",
+    /** False when the caller's store shares repeated labels itself (a ColumnStore). */
+    private readonly shareLabels = true,
   ) {
     this.letter = columnName(index);
   }
@@ -203,7 +213,7 @@ export class ColumnReader {
       if (this.kind === "date" && typeof value === "number") return this.nativeDateNumber(value, rowNumber);
       return value;
     }
-    if (this.kind === "text" || this.kind === "empty") return this.intern(value);
+    if (this.kind === "text" || this.kind === "empty") return this.shareLabels ? this.intern(value) : value;
     if (this.kind === "number") {
       const quick = plainNumber(value);
       if (quick === quick) {
@@ -284,7 +294,7 @@ export class ColumnReader {
   }
 
   /** Decides what the column could not, rewrites the cells left as text, and says what was assumed. */
-  settle(rows: CellValue[][], locale: ReadingLocale): ColumnReport {
+  settle(put: (row: number, column: number, value: number) => void, locale: ReadingLocale): ColumnReport {
     const assumptions: string[] = [];
     let mixed: string | null = null;
     if (this.kind === "number") {
@@ -323,7 +333,7 @@ export class ColumnReader {
     }
     // The first reading is "decimal point" or "day first", the second "decimal comma" or "month first".
     const second = this.kind === "number" ? (this.decimal ?? locale.decimal) === "," : (this.dayOrder ?? locale.dayOrder) === "MDY";
-    this.pending.apply(rows, this.index, second);
+    this.pending.apply(put, this.index, second);
     return {
       index: this.index,
       header: this.header,

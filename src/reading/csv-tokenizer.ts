@@ -21,7 +21,9 @@ export class CsvTokenizer {
   private readonly delimiter: number;
   private mode = FIELD_START;
   private field = "";
+  /** The record being read: its first `count` slots; kept at the record's width, so equal widths reuse it untouched. */
   private readonly fields: string[] = [];
+  private count = 0;
   private afterCr = false;
 
   constructor(
@@ -38,16 +40,33 @@ export class CsvTokenizer {
     if (n === 0) return;
     if (this.afterCr) {
       this.afterCr = false;
-      if (n > 0 && text.charCodeAt(0) === LF) i = 1;
+      if (text.charCodeAt(0) === LF) i = 1;
     }
     while (i < n) {
       switch (this.mode) {
-        case FIELD_START:
+        case FIELD_START: {
           if (text.charCodeAt(i) === QUOTE) {
             this.mode = QUOTED;
             i++;
-          } else this.mode = UNQUOTED;
+            break;
+          }
+          // The common case, a whole unquoted field inside this chunk, goes straight into the record.
+          let j = i;
+          let c = 0;
+          while (j < n) {
+            c = text.charCodeAt(j);
+            if (c === delim || c === LF || c === CR) break;
+            j++;
+          }
+          if (j >= n) {
+            this.field = text.slice(i, j);
+            this.mode = UNQUOTED;
+            return;
+          }
+          this.fields[this.count++] = j > i ? text.slice(i, j) : "";
+          i = c === delim ? j + 1 : this.endOfRecord(text, j, c);
           break;
+        }
         case UNQUOTED: {
           let j = i;
           let c = 0;
@@ -85,22 +104,33 @@ export class CsvTokenizer {
 
   /** Ends the text: a last record without a line break is still a record. */
   end(): void {
-    if (this.mode !== FIELD_START || this.fields.length > 0) {
-      this.fields.push(this.field);
-      this.onRecord(this.fields);
+    if (this.mode !== FIELD_START || this.count > 0) {
+      this.fields[this.count++] = this.field;
+      this.emit();
     }
-    this.fields.length = 0;
+    this.count = 0;
     this.field = "";
     this.mode = FIELD_START;
   }
 
+  private emit(): void {
+    const fields = this.fields;
+    if (fields.length !== this.count) fields.length = this.count;
+    this.onRecord(fields);
+    this.count = 0;
+  }
+
   private endOfField(text: string, at: number, c: number): number {
-    this.fields.push(this.field);
+    this.fields[this.count++] = this.field;
     this.field = "";
     this.mode = FIELD_START;
     if (c === this.delimiter) return at + 1;
-    this.onRecord(this.fields);
-    this.fields.length = 0;
+    return this.endOfRecord(text, at, c);
+  }
+
+  /** The record's last field is in: hands it over and steps past CR, LF or CRLF. */
+  private endOfRecord(text: string, at: number, c: number): number {
+    this.emit();
     if (c === CR) {
       if (at + 1 >= text.length) {
         this.afterCr = true;

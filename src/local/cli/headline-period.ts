@@ -1,7 +1,8 @@
 // Picks the headline period: --from/--to as given, or the 30 days up to the latest date in the data.
-import type { CellValue } from "../../kpi/cells";
+import { type TableRows, asGrid } from "../../kpi/cell-grid";
 import { isoDateToSerial, serialToIsoDate } from "../../kpi/dates";
 import { readDateSerial } from "../../kpi/funnel/cell-readers";
+import { columnReadings } from "../../kpi/funnel/column-readings";
 import type { FunnelMapping } from "../../server/mapping/mapping-types";
 
 export const DEFAULT_PERIOD_DAYS = 30;
@@ -13,14 +14,13 @@ function dateColumns(mapping: FunnelMapping): number[] {
   return columns;
 }
 
-export function latestDate(mapping: FunnelMapping, rows: readonly (readonly CellValue[])[]): number | null {
-  const columns = dateColumns(mapping);
+export function latestDate(mapping: FunnelMapping, rows: TableRows): number | null {
+  const grid = asGrid(rows);
   let latest = Number.NEGATIVE_INFINITY;
-  for (const row of rows) {
-    for (const c of columns) {
-      const serial = readDateSerial(row[c]);
-      if (serial !== null && serial > latest) latest = serial;
-    }
+  for (const c of dateColumns(mapping)) {
+    // Blank cells read as -Infinity and unreadable ones as NaN: neither is ever the latest.
+    const serials = columnReadings(grid, c, readDateSerial);
+    for (let r = 0; r < serials.length; r++) if (serials[r] > latest) latest = serials[r];
   }
   return latest === Number.NEGATIVE_INFINITY ? null : Math.floor(latest);
 }
@@ -38,7 +38,7 @@ export function headlinePeriod(
   from: string | null,
   to: string | null,
   mapping: FunnelMapping,
-  rows: readonly (readonly CellValue[])[],
+  rows: TableRows,
 ): { start: string; end: string } | null {
   if (from !== null && to !== null) return { start: from, end: to };
   const end = to !== null ? isoToSerialDay(to) : latestDate(mapping, rows);

@@ -15,7 +15,6 @@ import type { DataTable, LoadOptions } from "./data-table";
 import { headlinePeriod } from "./headline-period";
 import { loadCsvTable } from "./load-csv";
 import { readGridTable } from "./grid-table";
-import { openWorkbook, readWorkbookTable, streamWorkbookTable } from "./load-xlsx";
 import { checkOutputs, writeMappingFile } from "./output-files";
 import { readingLocale } from "../../reading/locale";
 import type { ProgressBar } from "./progress-bar";
@@ -63,6 +62,8 @@ async function load(path: string, kind: FileKind, options: LoadOptions, fromFile
   });
   // A CSV holds one table: a mapping's sheet name is where it came from, not a choice.
   if (kind === "csv") return { table: await loadCsvTable(path, { ...options, headerRow: options.headerRow ?? fromFile?.headerRow ?? null }), workbook: null, saved: null };
+  // Loaded only for a workbook: exceljs and the emulation take longer to load than a large CSV takes to read.
+  const { openWorkbook, readWorkbookTable, streamWorkbookTable } = await import("./load-xlsx");
   if (!out) {
     let saved: FunnelMapping | null = null;
     const streamed = await streamWorkbookTable(path, withMapping(fromFile), (setup) => {

@@ -1,4 +1,5 @@
 // --out: runs the real summary generator on the emulated workbook with evaluation suspended, then saves it with the CLI's numbers as cached results.
+import { rowArrays } from "../../kpi/cell-grid";
 import { saveMapping } from "../../server/mapping-store";
 import { toFunnelSpec } from "../../server/mapping/mapping-to-spec";
 import { generateSummaryFor } from "../../server/summary/generate-summary";
@@ -64,7 +65,7 @@ export async function writeSummaryWorkbook(args: OutArgs): Promise<WrittenOut> {
     summary.getRange(PERIOD.customStart.row, PERIOD.customStart.column, 2, 1).setValues([[localDay(args.period.start)], [localDay(args.period.end)]]);
     const cached = summaryValues({
       spec: toFunnelSpec(args.mapping),
-      rows: args.table.rows,
+      rows: rowArrays(args.table.rows),
       layout: generated.layout,
       period: args.period,
       periodCells: { start: cellOf(PERIOD.start), end: cellOf(PERIOD.end), previousStart: cellOf(PERIOD.previousStart), previousEnd: cellOf(PERIOD.previousEnd) },

@@ -1,7 +1,9 @@
 // The cell-by-cell half of validation: wrong kinds of value, negative counts, missing dates, stage dates out of order.
+import { type CellGrid, type TableRows, asGrid } from "../../kpi/cell-grid";
 import type { CellValue } from "../../kpi/cells";
 import { isBlank } from "../../kpi/cells";
 import { readDateSerial, readNumber } from "../../kpi/funnel/cell-readers";
+import { labelColumn } from "../../kpi/funnel/column-readings";
 import { describeRef, type MappedColumn } from "./mapped-columns";
 import { CellProblems, cellsVerb, plainIssue, type MappingIssue } from "./mapping-issues";
 import type { FunnelMapping } from "./mapping-types";
@@ -10,10 +12,11 @@ import type { FunnelMapping } from "./mapping-types";
 export function checkData(
   mapping: FunnelMapping,
   columns: readonly MappedColumn[],
-  rows: readonly (readonly CellValue[])[],
+  rows: TableRows,
   errors: MappingIssue[],
   warnings: MappingIssue[],
 ): void {
+  const grid = asGrid(rows);
   const sheet = mapping.sheetName;
   const firstDataRow = mapping.headerRow + 1;
   const problems = columns.map((c) => ({
@@ -29,13 +32,12 @@ export function checkData(
   const mappedIndexes = columns.map((c) => c.ref.index);
   let dataRows = 0;
 
-  for (let r = 0; r < rows.length; r++) {
-    const row = rows[r];
-    if (!mappedIndexes.some((i) => !isEmpty(row[i]))) continue;
+  for (let r = 0; r < grid.rowCount; r++) {
+    if (grid.rowWidth(r) === 0 || !mappedIndexes.some((i) => !isEmpty(grid.cell(r, i)))) continue;
     dataRows++;
     const sheetRow = firstDataRow + r;
     for (const p of problems) {
-      const value = row[p.column.ref.index];
+      const value = grid.cell(r, p.column.ref.index);
       if (isEmpty(value)) continue;
       switch (p.column.role) {
         case "count":
@@ -55,8 +57,8 @@ export function checkData(
           break;
       }
     }
-    if (dateColumn !== undefined && isEmpty(row[dateColumn.ref.index])) missingDate.add(sheetRow);
-    if (stageDateCols.length > 1) checkStageOrder(row, stageDateCols, sheetRow, outOfOrder);
+    if (dateColumn !== undefined && isEmpty(grid.cell(r, dateColumn.ref.index))) missingDate.add(sheetRow);
+    if (stageDateCols.length > 1) checkStageOrder(grid, r, stageDateCols, sheetRow, outOfOrder);
   }
 
   for (const { column, wrongType, negative } of problems) {
@@ -95,23 +97,21 @@ export function checkData(
       outOfOrder.issue("stages", "stage-date-order", `Stages: ${outOfOrder.count === 1 ? "1 record has" : `${outOfOrder.count} records have`} a stage date before the previous stage's date: ${outOfOrder.listing()}`),
     );
   }
-  checkStatusValues(mapping, columns, rows, warnings);
+  checkStatusValues(mapping, columns, grid, warnings);
   if (dataRows === 0) {
     warnings.push(plainIssue("sheetName", "no-data", `Data sheet '${sheet}': no data rows below header row ${mapping.headerRow}`));
   }
 }
 
 /** A chosen status value that no row holds is most likely a typo or a value from another export. */
-function checkStatusValues(mapping: FunnelMapping, columns: readonly MappedColumn[], rows: readonly (readonly CellValue[])[], warnings: MappingIssue[]): void {
+function checkStatusValues(mapping: FunnelMapping, columns: readonly MappedColumn[], grid: CellGrid, warnings: MappingIssue[]): void {
   if (mapping.shape !== "record-level") return;
   for (const stage of mapping.stages) {
     const status = stage.status;
     if (!status || !columns.some((c) => c.role === "status" && c.ref.index === status.column.index)) continue;
     const present = new Set<string>();
-    for (const row of rows) {
-      const v = row[status.column.index];
-      if (v !== null && v !== undefined && v !== "") present.add(String(v).toLowerCase());
-    }
+    const { values } = labelColumn(grid, status.column.index);
+    for (const v of values) if (v !== null && v !== undefined && v !== "") present.add(String(v).toLowerCase());
     const missing = status.values.filter((v) => !present.has(v.toLowerCase()));
     if (missing.length > 0) {
       warnings.push(
@@ -122,10 +122,10 @@ function checkStatusValues(mapping: FunnelMapping, columns: readonly MappedColum
 }
 
 /** Counts a record once, at the first stage dated before the nearest earlier stage it reached. */
-function checkStageOrder(row: readonly CellValue[], cols: readonly number[], sheetRow: number, outOfOrder: CellProblems): void {
+function checkStageOrder(grid: CellGrid, r: number, cols: readonly number[], sheetRow: number, outOfOrder: CellProblems): void {
   let previous = Number.NaN;
   for (let i = 0; i < cols.length; i++) {
-    const s = readDateSerial(row[cols[i]]);
+    const s = readDateSerial(grid.cell(r, cols[i]));
     if (s === null || Number.isNaN(s)) continue;
     if (s < previous) {
       outOfOrder.addAt(sheetRow, cols[i]);
