@@ -2,22 +2,41 @@
 import type { CellGrid } from "../cell-grid";
 import type { CellValue } from "../cells";
 
+/** Readings of stored grids by column and reader; a grid's readings go when the grid does. */
+const storedReadings = new WeakMap<CellGrid, Map<number, Map<(value: CellValue) => number | null, Float64Array>>>();
+
 /** The readers never return an infinity (a number cell that is not finite reads as NaN), so it marks a blank cell. */
 export const BLANK_CELL = Number.NEGATIVE_INFINITY;
 
 /**
  * `read` of every cell of `column` (null → BLANK_CELL), row by row. A stored column's labels are read once
- * each, however many rows repeat them; a column of -1 reads as blank throughout.
+ * each, however many rows repeat them, and the result is kept for the next caller with the same reader
+ * (callers only read it). A column of -1 reads as blank throughout.
  */
 export function columnReadings(grid: CellGrid, column: number, read: (value: CellValue) => number | null): Float64Array {
   const rows = grid.rowCount;
-  const out = new Float64Array(rows);
-  if (column < 0) return out.fill(BLANK_CELL);
+  if (column < 0) return new Float64Array(rows).fill(BLANK_CELL);
   const stored = grid.stored(column);
   if (stored === null) {
+    const out = new Float64Array(rows);
     for (let r = 0; r < rows; r++) out[r] = read(grid.cell(r, column)) ?? BLANK_CELL;
     return out;
   }
+  // Validation, the period and the report read the same columns of one store: each reading is made once.
+  let cache = storedReadings.get(grid);
+  if (cache === undefined) {
+    cache = new Map();
+    storedReadings.set(grid, cache);
+  }
+  let byReader = cache.get(column);
+  if (byReader === undefined) {
+    byReader = new Map();
+    cache.set(column, byReader);
+  }
+  const known = byReader.get(read);
+  if (known !== undefined && known.length === rows) return known;
+  const out = new Float64Array(rows);
+  byReader.set(read, out);
   const { isNumber, numbers, ids, labels } = stored;
   const byLabel = new Float64Array(labels.length);
   for (let i = 0; i < labels.length; i++) byLabel[i] = read(labels[i]) ?? BLANK_CELL;

@@ -92,28 +92,31 @@ export function tally(spec: FunnelSpec, rows: TableRows, bounds: PeriodBounds): 
     if (id < 0) return (absentChannel ??= bucketOfRaw(undefined));
     return (bucketOfId[id] ??= bucketOfRaw(channels.values[id]));
   };
-  let lastMonth = Number.NaN;
+  // Rows come in date order more often than not: the last date's bucket is kept, so most rows skip the calendar arithmetic.
+  let lastSerial = Number.NaN;
   let lastMonthBucket: Float64Array | null = null;
   const monthBucket = (serial: number): Float64Array => {
+    if (serial === lastSerial && lastMonthBucket !== null) return lastMonthBucket;
     const m = monthIndexOfSerial(serial);
-    if (m === lastMonth && lastMonthBucket !== null) return lastMonthBucket;
     let bucket = t.months.get(m);
     if (bucket === undefined) {
       bucket = new Float64Array(width);
       t.months.set(m, bucket);
     }
-    lastMonth = m;
+    lastSerial = serial;
     lastMonthBucket = bucket;
     return bucket;
   };
+  const periodBucket = (serial: number): Float64Array | null =>
+    serial >= bounds.start && serial < bounds.end ? t.current : serial >= bounds.previousStart && serial < bounds.start ? t.previous : null;
   // Adds to every bucket a value belongs in; `serial` NaN means "no date": totals and channel only.
   const add = (slot: number, value: number, serial: number, channel: Float64Array | null): void => {
     t.total[slot] += value;
     if (channel !== null) channel[slot] += value;
     if (serial === serial) {
       monthBucket(serial)[slot] += value;
-      if (serial >= bounds.start && serial < bounds.end) t.current[slot] += value;
-      else if (serial >= bounds.previousStart && serial < bounds.start) t.previous[slot] += value;
+      const period = periodBucket(serial);
+      if (period !== null) period[slot] += value;
     }
   };
   // A cell as read: NaN for blank (uncounted) and unreadable (counted) alike.
@@ -146,9 +149,17 @@ export function tally(spec: FunnelSpec, rows: TableRows, bounds: PeriodBounds): 
       const serial = dateCol >= 0 ? take(dateCells, r) : Number.NaN;
       if (dateCol >= 0 && serial !== serial) t.notes.rowsWithoutDate++;
       const channel = channelBucket(r);
+      // One row, one date: its month and period buckets are found once for all its amounts.
+      const month = serial === serial ? monthBucket(serial) : null;
+      const period = serial === serial ? periodBucket(serial) : null;
+      const total = t.total;
       for (let slot = 0; slot < width; slot++) {
         const n = amounts[slot];
-        if (n === n) add(slot, n, serial, channel);
+        if (n !== n) continue;
+        total[slot] += n;
+        if (channel !== null) channel[slot] += n;
+        if (month !== null) month[slot] += n;
+        if (period !== null) period[slot] += n;
       }
       continue;
     }

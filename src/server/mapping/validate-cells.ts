@@ -3,7 +3,7 @@ import { type CellGrid, type TableRows, asGrid } from "../../kpi/cell-grid";
 import type { CellValue } from "../../kpi/cells";
 import { isBlank } from "../../kpi/cells";
 import { readDateSerial, readNumber } from "../../kpi/funnel/cell-readers";
-import { labelColumn } from "../../kpi/funnel/column-readings";
+import { BLANK_CELL, columnReadings, labelColumn } from "../../kpi/funnel/column-readings";
 import { describeRef, type MappedColumn } from "./mapped-columns";
 import { CellProblems, cellsVerb, plainIssue, type MappingIssue } from "./mapping-issues";
 import type { FunnelMapping } from "./mapping-types";
@@ -29,36 +29,37 @@ export function checkData(
   const stageDates = mapping.shape === "record-level" ? columns.filter((c) => c.role === "stage-date") : [];
   const stageDateCols = stageDates.map((c) => c.ref.index);
   const outOfOrder = new CellProblems(sheet, stageDateCols[0] ?? 0);
-  const mappedIndexes = columns.map((c) => c.ref.index);
+  // Every mapped column read whole: blank cells are BLANK_CELL, wrong kinds of value NaN.
+  const cells = problems.map((p) => columnReadings(grid, p.column.ref.index, readerFor(p.column.role)));
+  const dateCells = dateColumn === undefined ? null : cells[columns.indexOf(dateColumn)];
+  const stageDateCells = stageDates.map((c) => cells[columns.indexOf(c)]);
   let dataRows = 0;
 
   for (let r = 0; r < grid.rowCount; r++) {
-    if (grid.rowWidth(r) === 0 || !mappedIndexes.some((i) => !isEmpty(grid.cell(r, i)))) continue;
+    if (grid.rowWidth(r) === 0 || !cells.some((column) => column[r] !== BLANK_CELL)) continue;
     dataRows++;
     const sheetRow = firstDataRow + r;
-    for (const p of problems) {
-      const value = grid.cell(r, p.column.ref.index);
-      if (isEmpty(value)) continue;
+    for (let k = 0; k < problems.length; k++) {
+      const n = cells[k][r];
+      if (n === BLANK_CELL) continue;
+      const p = problems[k];
       switch (p.column.role) {
         case "count":
-        case "amount": {
-          const n = readNumber(value);
-          if (n === null) break;
-          if (Number.isNaN(n)) p.wrongType.add(sheetRow, value);
-          else if (n < 0) p.negative.add(sheetRow, value);
+        case "amount":
+          if (Number.isNaN(n)) p.wrongType.add(sheetRow, grid.cell(r, p.column.ref.index));
+          else if (n < 0) p.negative.add(sheetRow, grid.cell(r, p.column.ref.index));
           break;
-        }
         case "date":
         case "stage-date":
-          if (Number.isNaN(readDateSerial(value) ?? 0)) p.wrongType.add(sheetRow, value);
+          if (Number.isNaN(n)) p.wrongType.add(sheetRow, grid.cell(r, p.column.ref.index));
           break;
         case "text":
         case "status":
           break;
       }
     }
-    if (dateColumn !== undefined && isEmpty(grid.cell(r, dateColumn.ref.index))) missingDate.add(sheetRow);
-    if (stageDateCols.length > 1) checkStageOrder(grid, r, stageDateCols, sheetRow, outOfOrder);
+    if (dateCells !== null && dateCells[r] === BLANK_CELL) missingDate.add(sheetRow);
+    if (stageDateCols.length > 1) checkStageOrder(stageDateCells, r, stageDateCols, sheetRow, outOfOrder);
   }
 
   for (const { column, wrongType, negative } of problems) {
@@ -122,16 +123,35 @@ function checkStatusValues(mapping: FunnelMapping, columns: readonly MappedColum
 }
 
 /** Counts a record once, at the first stage dated before the nearest earlier stage it reached. */
-function checkStageOrder(grid: CellGrid, r: number, cols: readonly number[], sheetRow: number, outOfOrder: CellProblems): void {
+function checkStageOrder(stageCells: readonly Float64Array[], r: number, cols: readonly number[], sheetRow: number, outOfOrder: CellProblems): void {
   let previous = Number.NaN;
   for (let i = 0; i < cols.length; i++) {
-    const s = readDateSerial(grid.cell(r, cols[i]));
-    if (s === null || Number.isNaN(s)) continue;
+    const s = stageCells[i][r];
+    if (s === BLANK_CELL || Number.isNaN(s)) continue;
     if (s < previous) {
       outOfOrder.addAt(sheetRow, cols[i]);
       return;
     }
     previous = s;
+  }
+}
+
+/** A text or status cell read as 0 when filled: only whether it is blank matters. */
+function filledOrNull(value: CellValue): number | null {
+  return isEmpty(value) ? null : 0;
+}
+
+/** What each role's cells are read as; readNumber and readDateSerial are null exactly for the cells isEmpty calls blank. */
+function readerFor(role: MappedColumn["role"]): (value: CellValue) => number | null {
+  switch (role) {
+    case "count":
+    case "amount":
+      return readNumber;
+    case "date":
+    case "stage-date":
+      return readDateSerial;
+    default:
+      return filledOrNull;
   }
 }
 
