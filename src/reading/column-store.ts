@@ -5,39 +5,41 @@ import type { CellValue } from "../kpi/cells";
 /** Distinct labels shared per column; a column of unique ids past this many keeps each as it comes. */
 const SHARED_LABELS = 10_000;
 
+const NO_NUMBERS = new Uint8Array(0);
+
+/** Arrays made at a column's first cell and grown as rows come, so a header of a hundred thousand blank columns costs nothing. */
 class GrowingColumn {
-  isNumber: Uint8Array;
-  numbers: Float64Array;
+  isNumber: Uint8Array = NO_NUMBERS;
+  numbers = new Float64Array(0);
   /** -1: no cell (past the row's end, or a row left out). */
-  ids: Int32Array;
+  ids = new Int32Array(0);
   readonly labels: string[] = [];
   private readonly idOf = new Map<string, number>();
 
-  constructor(capacity: number) {
-    this.isNumber = new Uint8Array(capacity);
-    this.numbers = new Float64Array(capacity);
-    this.ids = new Int32Array(capacity).fill(-1);
-  }
-
-  grow(capacity: number): void {
-    const isNumber = new Uint8Array(capacity);
+  /** Room for `row`, at least `capacity` rows. */
+  private reach(row: number, capacity: number): void {
+    if (row < this.ids.length) return;
+    const size = Math.max(capacity, this.ids.length * 2, row + 1);
+    const isNumber = new Uint8Array(size);
     isNumber.set(this.isNumber);
-    const numbers = new Float64Array(capacity);
+    const numbers = new Float64Array(size);
     numbers.set(this.numbers);
-    const ids = new Int32Array(capacity).fill(-1);
+    const ids = new Int32Array(size).fill(-1);
     ids.set(this.ids);
     this.isNumber = isNumber;
     this.numbers = numbers;
     this.ids = ids;
   }
 
-  setNumber(row: number, value: number): void {
+  setNumber(row: number, value: number, capacity: number): void {
+    this.reach(row, capacity);
     this.isNumber[row] = 1;
     this.numbers[row] = value;
     this.ids[row] = -1;
   }
 
-  setLabel(row: number, text: string): void {
+  setLabel(row: number, text: string, capacity: number): void {
+    this.reach(row, capacity);
     this.isNumber[row] = 0;
     let id = this.idOf.get(text);
     if (id === undefined) {
@@ -46,6 +48,12 @@ class GrowingColumn {
       if (this.idOf.size < SHARED_LABELS) this.idOf.set(text, id);
     }
     this.ids[row] = id;
+  }
+
+  /** The first `rows` cells; a column never written to reads as no cell at all. */
+  view(rows: number): StoredColumn {
+    if (this.ids.length < rows) this.reach(rows - 1, rows);
+    return { isNumber: this.isNumber.subarray(0, rows), numbers: this.numbers.subarray(0, rows), ids: this.ids.subarray(0, rows), labels: this.labels };
   }
 }
 
@@ -66,9 +74,9 @@ export class ColumnStore implements CellGrid {
     readonly width: number,
     expectedRows = 0,
   ) {
-    this.capacity = Math.max(1024, Math.min(Math.ceil(expectedRows), 1 << 26));
+    this.capacity = Math.max(16, Math.min(Math.ceil(expectedRows), 1 << 26));
     this.widths = new Int32Array(this.capacity);
-    this.columns = Array.from({ length: width }, () => new GrowingColumn(this.capacity));
+    this.columns = Array.from({ length: width }, () => new GrowingColumn());
   }
 
   /** A new row of `cells` cells (all unset until set); returns its index. */
@@ -89,8 +97,8 @@ export class ColumnStore implements CellGrid {
       extra[column - this.width] = value;
       return;
     }
-    if (typeof value === "number") this.columns[column].setNumber(row, value);
-    else if (typeof value === "string") this.columns[column].setLabel(row, value);
+    if (typeof value === "number") this.columns[column].setNumber(row, value, this.capacity);
+    else if (typeof value === "string") this.columns[column].setLabel(row, value, this.capacity);
     else throw new Error(`ColumnStore: cell ${row}:${column} is neither a number nor text`);
   }
 
@@ -107,6 +115,7 @@ export class ColumnStore implements CellGrid {
     if (row >= this.rowCount || column >= this.widths[row]) return undefined;
     if (column >= this.width) return this.extras.get(row)?.[column - this.width];
     const c = this.columns[column];
+    if (row >= c.ids.length) return undefined;
     if (c.isNumber[row] === 1) return c.numbers[row];
     const id = c.ids[row];
     return id < 0 ? undefined : c.labels[id];
@@ -114,11 +123,8 @@ export class ColumnStore implements CellGrid {
 
   stored(column: number): StoredColumn | null {
     if (column >= this.width) return null;
-    const c = this.columns[column];
-    const n = this.rowCount;
-    const ids = c.ids.subarray(0, n);
-    // A row narrower than the header has no cell here: its id is already -1, and so is a left-out row's.
-    return { isNumber: c.isNumber.subarray(0, n), numbers: c.numbers.subarray(0, n), ids, labels: c.labels };
+    // A row narrower than the header has no cell here: its id is -1, and so is a left-out row's.
+    return this.columns[column].view(this.rowCount);
   }
 
   /** True when every row is left out: a header with nothing below it. */
@@ -132,6 +138,5 @@ export class ColumnStore implements CellGrid {
     const widths = new Int32Array(this.capacity);
     widths.set(this.widths);
     this.widths = widths;
-    for (const c of this.columns) c.grow(this.capacity);
   }
 }

@@ -12,14 +12,13 @@ export class CsvTableReader {
   private dialect: CsvDialect | null = null;
   private tokenizer: CsvTokenizer | null = null;
   private table: TableReader | null = null;
-  records = 0;
 
   /** `textSize`: about how long the whole text is (a file's bytes), to size a ColumnStore from the lines of the first chunk. */
   constructor(private readonly options: Omit<TableReaderOptions, "semicolonFile" | "expectedRows"> & { textSize?: number }) {}
 
   push(text: string): void {
     if (this.tokenizer !== null) {
-      this.tokenizer.push(text);
+      this.feed(text);
       return;
     }
     this.head += text;
@@ -57,11 +56,24 @@ export class CsvTableReader {
     if (dialect.sepLine) text = text.slice(text.indexOf("\n") + 1);
     const table = new TableReader({ ...this.options, semicolonFile: dialect.delimiter === ";", expectedRows: expectedRows(text, this.options.textSize) });
     this.table = table;
-    this.tokenizer = new CsvTokenizer(dialect.delimiter, (fields) => {
-      this.records++;
-      table.push(fields);
-    });
-    this.tokenizer.push(text);
+    this.tokenizer = new CsvTokenizer(dialect.delimiter, (fields) => table.push(fields));
+    this.feed(text);
+  }
+
+  /** Clean records go by the table's fast lane; the tokenizer takes each other record, and whatever comes before the lane opens. */
+  private feed(text: string): void {
+    const tokenizer = this.tokenizer as CsvTokenizer;
+    const table = this.table as TableReader;
+    const delimiter = (this.dialect as CsvDialect).delimiter;
+    if (!this.options.columns) {
+      tokenizer.push(text);
+      return;
+    }
+    let i = 0;
+    while (i < text.length) {
+      if (tokenizer.idle) i = table.pushPlainRecords(text, i, delimiter);
+      if (i < text.length) i = tokenizer.push(text, i, true);
+    }
   }
 }
 

@@ -25,6 +25,8 @@ export class CsvTokenizer {
   private readonly fields: string[] = [];
   private count = 0;
   private afterCr = false;
+  /** Records handed over so far. */
+  records = 0;
 
   constructor(
     delimiter: Delimiter,
@@ -33,16 +35,27 @@ export class CsvTokenizer {
     this.delimiter = delimiter.charCodeAt(0);
   }
 
-  push(text: string): void {
+  /** At a record's start, with nothing held over from the text before. */
+  get idle(): boolean {
+    return this.mode === FIELD_START && this.count === 0 && !this.afterCr;
+  }
+
+  /**
+   * Reads `text` from `from`; with `oneRecord`, stops after the first record it completes and returns
+   * where the next begins (text.length when the text ran out first, the record's rest held over).
+   */
+  push(text: string, from = 0, oneRecord = false): number {
     const n = text.length;
     const delim = this.delimiter;
-    let i = 0;
-    if (n === 0) return;
+    let i = from;
+    if (i >= n) return n;
     if (this.afterCr) {
       this.afterCr = false;
-      if (text.charCodeAt(0) === LF) i = 1;
+      if (text.charCodeAt(i) === LF) i++;
     }
+    const records = this.records;
     while (i < n) {
+      if (oneRecord && this.records !== records) return i;
       switch (this.mode) {
         case FIELD_START: {
           if (text.charCodeAt(i) === QUOTE) {
@@ -61,7 +74,7 @@ export class CsvTokenizer {
           if (j >= n) {
             this.field = text.slice(i, j);
             this.mode = UNQUOTED;
-            return;
+            return n;
           }
           this.fields[this.count++] = j > i ? text.slice(i, j) : "";
           i = c === delim ? j + 1 : this.endOfRecord(text, j, c);
@@ -76,7 +89,7 @@ export class CsvTokenizer {
             j++;
           }
           if (j > i) this.field = this.field === "" ? text.slice(i, j) : this.field + text.slice(i, j);
-          if (j >= n) return;
+          if (j >= n) return n;
           i = this.endOfField(text, j, c);
           break;
         }
@@ -84,7 +97,7 @@ export class CsvTokenizer {
           const q = text.indexOf('"', i);
           if (q < 0) {
             this.field += text.slice(i);
-            return;
+            return n;
           }
           if (q > i) this.field += text.slice(i, q);
           i = q + 1;
@@ -100,6 +113,7 @@ export class CsvTokenizer {
           } else this.mode = UNQUOTED;
       }
     }
+    return n;
   }
 
   /** Ends the text: a last record without a line break is still a record. */
@@ -116,6 +130,7 @@ export class CsvTokenizer {
   private emit(): void {
     const fields = this.fields;
     if (fields.length !== this.count) fields.length = this.count;
+    this.records++;
     this.onRecord(fields);
     this.count = 0;
   }

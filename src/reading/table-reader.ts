@@ -2,6 +2,7 @@
 import type { CellValue } from "../kpi/cells";
 import { ColumnReader, judgeColumn } from "./column-reader";
 import { ColumnStore } from "./column-store";
+import { PlainRecordScanner } from "./plain-records";
 export { columnName } from "./column-name";
 import { headerLanguage } from "./header-language";
 import { DEFAULT_LOCALE, type ReadingLocale, readingLocale } from "./locale";
@@ -47,6 +48,7 @@ export class TableReader {
   private readers: ColumnReader[] | null = null;
   private readonly rows: CellValue[][] = [];
   private store: ColumnStore | null = null;
+  private plain: PlainRecordScanner | null = null;
   private readonly skippedRows: SkippedRow[] = [];
   private skippedCount = 0;
   private readonly scanRows: number;
@@ -71,6 +73,18 @@ export class TableReader {
       const given = this.options.headerRow;
       if (given !== null ? this.seen >= given : this.buffer.length >= this.scanRows) this.decideHeader();
     } else if (this.buffer.length - this.headerIndex - 1 >= this.sampleRows) this.startColumns();
+  }
+
+  /**
+   * A CSV's fast lane: once a column store and the column readers are set, reads the clean records of
+   * `text` from `from` directly (as `push` would) and returns where it stopped; `from` when it cannot yet.
+   */
+  pushPlainRecords(text: string, from: number, delimiter: string): number {
+    if (this.store === null || this.readers === null) return from;
+    this.plain ??= new PlainRecordScanner(delimiter.charCodeAt(0), this.readers, this.store, this.foldedHeaders);
+    const next = this.plain.scan(text, from, this.seen + 1);
+    this.seen += this.plain.taken;
+    return next;
   }
 
   finish(): ReadTable {
