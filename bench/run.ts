@@ -14,7 +14,7 @@ const SECTIONS: [string, () => Promise<void>][] = [
   ["KPI Summary generation", benchSummary],
   ["Sidebar", benchSidebar],
   ["Command line start", benchCliStart],
-  ["Command line on a 1,000,000-row CSV", benchCli],
+  ["Command line on a 1,000,000-row CSV against DuckDB", benchCli],
   ["Reading a 1,000,000-row German-locale export vs plain CSV", benchReading],
   ["LibreOffice recalculation of --out workbooks", benchLibreOffice],
 ];
