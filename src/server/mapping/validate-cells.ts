@@ -33,33 +33,30 @@ export function checkData(
   const cells = problems.map((p) => columnReadings(grid, p.column.ref.index, readerFor(p.column.role)));
   const dateCells = dateColumn === undefined ? null : cells[columns.indexOf(dateColumn)];
   const stageDateCells = stageDates.map((c) => cells[columns.indexOf(c)]);
+  // Rows with a filled mapped cell are data; the rest (blank, left out) are not looked at.
+  const isData = new Uint8Array(grid.rowCount);
+  for (const column of cells) for (let r = 0; r < column.length; r++) if (column[r] !== BLANK_CELL) isData[r] = 1;
+  for (let r = 0; r < isData.length; r++) if (isData[r] === 1 && grid.rowWidth(r) === 0) isData[r] = 0;
   let dataRows = 0;
+  for (let r = 0; r < isData.length; r++) dataRows += isData[r];
 
-  for (let r = 0; r < grid.rowCount; r++) {
-    if (grid.rowWidth(r) === 0 || !cells.some((column) => column[r] !== BLANK_CELL)) continue;
-    dataRows++;
-    const sheetRow = firstDataRow + r;
-    for (let k = 0; k < problems.length; k++) {
-      const n = cells[k][r];
-      if (n === BLANK_CELL) continue;
-      const p = problems[k];
-      switch (p.column.role) {
-        case "count":
-        case "amount":
-          if (Number.isNaN(n)) p.wrongType.add(sheetRow, grid.cell(r, p.column.ref.index));
-          else if (n < 0) p.negative.add(sheetRow, grid.cell(r, p.column.ref.index));
-          break;
-        case "date":
-        case "stage-date":
-          if (Number.isNaN(n)) p.wrongType.add(sheetRow, grid.cell(r, p.column.ref.index));
-          break;
-        case "text":
-        case "status":
-          break;
-      }
+  // Column by column: each column's problems are still listed in row order.
+  problems.forEach((p, k) => {
+    const column = cells[k];
+    const role = p.column.role;
+    const numeric = role === "count" || role === "amount";
+    if (!numeric && role !== "date" && role !== "stage-date") return;
+    for (let r = 0; r < column.length; r++) {
+      const n = column[r];
+      if (n === BLANK_CELL || isData[r] === 0) continue;
+      if (n !== n) p.wrongType.add(firstDataRow + r, grid.cell(r, p.column.ref.index));
+      else if (numeric && n < 0) p.negative.add(firstDataRow + r, grid.cell(r, p.column.ref.index));
     }
-    if (dateCells !== null && dateCells[r] === BLANK_CELL) missingDate.add(sheetRow);
-    if (stageDateCols.length > 1) checkStageOrder(stageDateCells, r, stageDateCols, sheetRow, outOfOrder);
+  });
+  for (let r = 0; r < isData.length; r++) {
+    if (isData[r] === 0) continue;
+    if (dateCells !== null && dateCells[r] === BLANK_CELL) missingDate.add(firstDataRow + r);
+    if (stageDateCols.length > 1) checkStageOrder(stageDateCells, r, stageDateCols, firstDataRow + r, outOfOrder);
   }
 
   for (const { column, wrongType, negative } of problems) {
