@@ -58,3 +58,26 @@ export function rowArrays(rows: TableRows): readonly (readonly CellValue[])[] {
   }
   return out;
 }
+
+/** Some rows of a grid, in the order given, as a grid of their own (a period's rows, a channel's). */
+export function rowSubset(rows: TableRows, picked: Int32Array): CellGrid {
+  const grid = asGrid(rows);
+  const gathered = new Map<number, StoredColumn | null>();
+  return {
+    rowCount: picked.length,
+    rowWidth: (row) => grid.rowWidth(picked[row]),
+    cell: (row, column) => grid.cell(picked[row], column),
+    stored(column) {
+      if (gathered.has(column)) return gathered.get(column) ?? null;
+      const whole = grid.stored(column);
+      const mine = whole === null ? null : {
+        isNumber: Uint8Array.from(picked, (r) => whole.isNumber[r]),
+        numbers: Float64Array.from(picked, (r) => whole.numbers[r]),
+        ids: Int32Array.from(picked, (r) => whole.ids[r]),
+        labels: whole.labels,
+      };
+      gathered.set(column, mine);
+      return mine;
+    },
+  };
+}

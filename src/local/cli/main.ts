@@ -43,6 +43,7 @@ export async function runCli(argv: readonly string[], streams: CliStreams): Prom
     const progress = ProgressBar.forStream(streams.stderr, `reading ${options.file}`, !options.json);
     const run = await summarize(options, { progress, writeOut: writer?.writeSummaryWorkbook ?? null });
     streams.stdout.write(options.json ? jsonReport(run) : textReport(run));
+    if (run.outNote !== null) streams.stderr.write(`funnel-kpis: note: ${run.outNote}\n`);
     if (run.outNotKept.length > 0) {
       streams.stderr.write(`funnel-kpis: note: ${options.file} has ${run.outNotKept.join(", ")}, which ${run.out} does not keep (the tool cannot write them)\n`);
     }

@@ -128,11 +128,15 @@ export interface OutArgs {
   mapping: FunnelMapping;
   /** The headline period the report used. */
   period: { start: string; end: string } | null;
+  /** For the writing steps' own bars. */
+  progress: ProgressBar;
 }
 
 export interface WrittenOut {
   /** Kinds of content of the input workbook the copy could not keep ("charts", "pivot tables"). */
   notKept: readonly string[];
+  /** What the user should know about the file written (a data sheet left out), or null. */
+  note: string | null;
 }
 
 export interface SummarizeHooks {
@@ -160,10 +164,10 @@ export async function summarize(options: SummarizeOptions, hooks: SummarizeHooks
   if (!validation.ok) throw mappingProblem(choice, validation.errors);
   const period = headlinePeriod(options.from, options.to, choice.mapping, table.rows);
   const report = computeFunnelReport(toFunnelSpec(choice.mapping), table.rows, period === null ? {} : { period });
-  let notKept: readonly string[] = [];
+  let written: WrittenOut = { notKept: [], note: null };
   if (options.out !== null) {
     if (hooks.writeOut === null) throw new InputError("--out needs the summary sheet generator, which this version does not have yet");
-    notKept = (await hooks.writeOut({ path: options.out, source: options.file, workbook, table, mapping: choice.mapping, period })).notKept;
+    written = await hooks.writeOut({ path: options.out, source: options.file, workbook, table, mapping: choice.mapping, period, progress: hooks.progress });
   }
   return {
     file: options.file,
@@ -174,6 +178,7 @@ export async function summarize(options: SummarizeOptions, hooks: SummarizeHooks
     warnings: validation.warnings,
     report,
     out: options.out,
-    outNotKept: notKept,
+    outNotKept: written.notKept,
+    outNote: written.note,
   };
 }

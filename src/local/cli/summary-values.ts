@@ -1,9 +1,11 @@
 // The CLI's own numbers for the KPI Summary's formula cells, from src/kpi, keyed by cell: the cached results --out writes.
-import type { CellValue } from "../../kpi/cells";
+import { type TableRows, asGrid, rowSubset } from "../../kpi/cell-grid";
+import { share } from "../../kpi/definitions/growth";
+import { columnReadings, labelColumn } from "../../kpi/funnel/column-readings";
 import { conversionRate } from "../../kpi/definitions/conversion";
 import { type FunnelReport, type KpiValue, computeFunnelReport } from "../../kpi/funnel-report";
 import type { FunnelSpec } from "../../kpi/funnel/funnel-spec";
-import { measure } from "../../kpi/funnel/kpi-value";
+import { type KpiValue as Kpi, measure, undefinedBecause } from "../../kpi/funnel/kpi-value";
 import { readDateSerial } from "../../kpi/funnel/cell-readers";
 import { isoDateToSerial } from "../../kpi/dates";
 import type { SummaryLayout } from "../../server/summary/summary-layout";
@@ -38,20 +40,51 @@ function segmentValues(slice: SliceKpis, columns: Record<string, number>, share:
 /**
  * Aggregated rows whose date falls in the period: each row is one period's counts, so the report over
  * them is the period's per-channel table. Record-level rows count each stage on its own date, which
- * no row filter can reproduce, so their channel table gets no cached values.
+ * no row filter can reproduce: their channel table comes from one report per channel instead.
  */
-function periodRows(spec: FunnelSpec, rows: readonly (readonly CellValue[])[], start: number, end: number): CellValue[][] | null {
+function periodRows(spec: FunnelSpec, rows: TableRows, start: number, end: number): TableRows | null {
   if (spec.shape !== "aggregated" || spec.dateColumn === null || spec.dateColumn === undefined) return null;
-  const column = spec.dateColumn;
-  return rows.filter((row) => {
-    const serial = readDateSerial(row[column]);
-    return serial !== null && serial >= start && serial < end + 1;
-  }) as CellValue[][];
+  const serials = columnReadings(asGrid(rows), spec.dateColumn, readDateSerial);
+  const picked: number[] = [];
+  for (let r = 0; r < serials.length; r++) if (serials[r] >= start && serials[r] < end + 1) picked.push(r);
+  return rowSubset(rows, Int32Array.from(picked));
+}
+
+/** Each channel's rows (by the report's rule: trimmed, case ignored, blank as "(no channel)"), keyed by the folded label. */
+function rowsByChannel(rows: TableRows, column: number): Map<string, TableRows> {
+  const { ids, values } = labelColumn(asGrid(rows), column);
+  const keyOf = values.map((v) => (v === null || v === undefined || (typeof v === "string" && v.trim() === "") ? "(no channel)" : String(v).trim()).toLowerCase());
+  const picked = new Map<string, number[]>();
+  for (let r = 0; r < ids.length; r++) {
+    const key = ids[r] < 0 ? "(no channel)" : keyOf[ids[r]];
+    let list = picked.get(key);
+    if (list === undefined) picked.set(key, (list = []));
+    list.push(r);
+  }
+  return new Map([...picked].map(([key, list]) => [key, rowSubset(rows, Int32Array.from(list))]));
+}
+
+/** A record-level channel's row of the period: its own report's headline, as the channel table's columns read it. */
+function periodSlice(spec: FunnelSpec, rows: TableRows, period: { start: string; end: string }, totalSpend: number | null): { slice: SliceKpis; share: Kpi } {
+  const kpis = new Map((computeFunnelReport(spec, rows, { period }).headline?.kpis ?? []).map((k) => [k.key, k.current]));
+  const value = (key: string): Kpi => kpis.get(key) ?? undefinedBecause(`${key} is not measured`);
+  const spend = value("spend").value;
+  return {
+    slice: {
+      spend,
+      revenue: value("revenue").value,
+      stageCounts: spec.stages.map((s) => value(`count_${s.key}`).value ?? 0),
+      conversion: value("overall_conversion"),
+      cac: value("cac"),
+      roas: value("roas"),
+    },
+    share: spend === null || totalSpend === null ? undefinedBecause("SHARE_OF_SPEND: no spend column is mapped") : measure(() => share(spend, totalSpend, "SHARE_OF_SPEND")),
+  };
 }
 
 export interface SummaryValueInputs {
   spec: FunnelSpec;
-  rows: readonly (readonly CellValue[])[];
+  rows: TableRows;
   layout: SummaryLayout;
   /** The period written into the sheet's custom start and end, "YYYY-MM-DD". */
   period: { start: string; end: string };
@@ -97,6 +130,17 @@ export function summaryValues(inputs: SummaryValueInputs): Map<string, CachedVal
   });
 
   const inPeriod = layout.channels === null ? null : periodRows(spec, rows, start, end);
+  if (layout.channels !== null && inPeriod === null && spec.channelColumn !== null && spec.channelColumn !== undefined) {
+    const groups = rowsByChannel(rows, spec.channelColumn);
+    const totalSpend = headline.kpis.find((k) => k.key === "spend")?.current.value ?? null;
+    const { rows: channelRows, names, columns } = layout.channels;
+    names.forEach((name, i) => {
+      const subset = groups.get(name.toLowerCase());
+      if (subset === undefined) return;
+      const { slice, share: spendShare } = periodSlice(spec, subset, period, totalSpend);
+      for (const [column, value] of segmentValues(slice, columns, spendShare)) put(channelRows[i], column, value);
+    });
+  }
   if (layout.channels !== null && inPeriod !== null) {
     const periodReport = computeFunnelReport(spec, inPeriod);
     const byName = new Map((periodReport.channels ?? []).map((c) => [c.channel, c]));

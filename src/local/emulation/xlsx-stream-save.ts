@@ -1,0 +1,72 @@
+// Saves the emulation as a new .xlsx through exceljs's streaming writer: a sheet kept outside the engine goes row by row from its source, the others as xlsxBuffer writes new sheets.
+import { PassThrough } from "node:stream";
+import ExcelJS from "exceljs";
+import { SETUP_SHEET_NAME } from "../../server/setup-sheet-format";
+import type { Emulation } from "./emulation";
+import { DEFAULT_DATE_FORMAT } from "./number-format";
+import type { SheetModel } from "./sheet-model";
+import { definedNamesOf, newSheetOptions, setupContents, writeNewSheet, writeSetupSheet, type XlsxSaveOptions } from "./xlsx-save";
+
+export interface StreamSaveOptions extends XlsxSaveOptions {
+  /** Sheets not written at all (a data sheet too large for the file); names that refer to them go too. */
+  leaveOut?: ReadonlySet<string>;
+  /** Called every few thousand rows of a streamed sheet with the rows written so far. */
+  onRows?(sheetName: string, rows: number): void;
+}
+
+const PROGRESS_EVERY = 20_000;
+
+/** The writer's workbook part says nothing of recalculation; the opening application should compute its own results. */
+function askForRecalculation(book: ExcelJS.stream.xlsx.WorkbookWriter): void {
+  const zip = (book as unknown as { zip: { append(data: unknown, options: { name: string }): unknown } }).zip;
+  const append = zip.append.bind(zip);
+  zip.append = (data, options) => {
+    if (options?.name === "/xl/workbook.xml" && typeof data === "string") {
+      const marked = data.replace(/<calcPr\b([^>]*?)\/>/, '<calcPr$1 fullCalcOnLoad="1"/>');
+      return append(marked === data ? data.replace("</workbook>", '<calcPr fullCalcOnLoad="1"/></workbook>') : marked, options);
+    }
+    return append(data, options);
+  };
+}
+
+async function streamRows(sheet: SheetModel, ws: ExcelJS.Worksheet, options: StreamSaveOptions): Promise<void> {
+  const source = sheet.unmaterialised;
+  if (source === null) return;
+  let written = 0;
+  for await (const cells of source.fileRows()) {
+    const row = ws.addRow(cells as ExcelJS.CellValue[]);
+    for (const column of source.dateColumns) if (typeof cells[column - 1] === "number") row.getCell(column).numFmt = DEFAULT_DATE_FORMAT;
+    row.commit();
+    written++;
+    if (written % PROGRESS_EVERY === 0) options.onRows?.(sheet.name, written);
+  }
+  options.onRows?.(sheet.name, written);
+}
+
+/**
+ * The workbook as a new .xlsx, never holding a large sheet's cells in the engine or in exceljs at once: rows are
+ * written and let go as they come. Every other sheet (the summary, the setup sheet) is written as xlsxBuffer
+ * writes a sheet no file held, named ranges and the request to recalculate on opening included.
+ */
+export async function streamXlsxBuffer(emulation: Emulation, options: StreamSaveOptions = {}): Promise<Buffer> {
+  const { workbook } = emulation;
+  if (workbook.engine.isEvaluationSuspended()) throw new Error("cannot save while the formula engine is suspended");
+  const stream = new PassThrough();
+  const chunks: Buffer[] = [];
+  stream.on("data", (chunk: Buffer) => chunks.push(chunk));
+  const book = new ExcelJS.stream.xlsx.WorkbookWriter({ stream, useStyles: true, useSharedStrings: true });
+  askForRecalculation(book);
+  const { entries, lists } = setupContents(emulation);
+  const leftOut = options.leaveOut ?? new Set<string>();
+  for (const sheet of workbook.sheets) {
+    if (leftOut.has(sheet.name)) continue;
+    const ws = book.addWorksheet(sheet.name, newSheetOptions(sheet)) as unknown as ExcelJS.Worksheet;
+    if (sheet.unmaterialised !== null) await streamRows(sheet, ws, options);
+    else writeNewSheet(emulation, sheet, ws, lists, options);
+    (ws as unknown as { commit(): void }).commit();
+  }
+  if (workbook.sheetByName(SETUP_SHEET_NAME) === undefined) await writeSetupSheet(book as unknown as ExcelJS.Workbook, [...entries, ...lists.entries]);
+  book.definedNames.model = definedNamesOf(emulation, (sheet) => !leftOut.has(sheet.name));
+  await book.commit();
+  return Buffer.concat(chunks);
+}
