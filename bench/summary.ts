@@ -47,12 +47,12 @@ function benchOne(label: string, sheetName: string, headers: string[], rows: Cel
     started = performance.now();
     emu.resumeEvaluation();
     const summary = emu.spreadsheet.getSheetByName(SUMMARY_SHEET_NAME);
-    summary?.getRange(report.layout.headlineRows.spend, 2).getValue();
+    summary?.getRange(report.layout.headline.rows.spend, report.layout.headline.currentColumn).getValue();
     const recalcMs = performance.now() - started;
     const data = emu.spreadsheet.getSheetByName(sheetName);
     started = performance.now();
     data?.getRange(2, headers.length).setValue(12345);
-    summary?.getRange(report.layout.headlineRows.cac, 2).getValue();
+    summary?.getRange(report.layout.headline.rows.cost_per_customers, report.layout.headline.currentColumn).getValue();
     const editMs = performance.now() - started;
     console.log(`${label}: ${rows.length.toLocaleString("en")} rows (emulated workbook loaded in ${seconds(loadMs)})`);
     console.log(`  add-on: read, validate, compute and write ${seconds(addOnMs)}; ${calls} service calls; `

@@ -1,17 +1,23 @@
-// The funnel report: stage totals, step conversions, per channel, per month, headline period vs previous, time to convert.
+// The funnel report: stage totals, step conversions, per channel, per month, headline period vs previous, time to convert, cohorts.
 import type { TableRows } from "./cell-grid";
+import { isoDateToSerial } from "./dates";
 import { conversionRate } from "./definitions/conversion";
+import { type DataSpan, type PeriodPreset, resolvePeriod } from "./definitions/periods";
 import { fail } from "./kpi-error";
 import { readDateSerial } from "./funnel/cell-readers";
+import { type CohortReport, cohortReport, monthCohortConversion, partialMonth } from "./funnel/cohort-report";
+import { dataSpan } from "./funnel/data-dates";
 import { dayLabel, monthLabel } from "./funnel/day-number";
 import { type DurationStats, durationStats } from "./funnel/duration-stats";
-import type { FunnelReportOptions, FunnelSpec } from "./funnel/funnel-spec";
-import { type HeadlineKpi, headlineKpis } from "./funnel/headline";
+import type { DateInput, FunnelReportOptions, FunnelSpec, PeriodChoice } from "./funnel/funnel-spec";
+import { type HeadlineKpi, headlineKpis, previousHoldsData } from "./funnel/headline";
 import { type KpiValue, defined, measure } from "./funnel/kpi-value";
-import { type SliceContext, type SliceKpis, sliceKpis, spendShare } from "./funnel/segment-kpis";
+import { type SliceContext, type SliceKpis, sliceContext, sliceKpis, spendShare } from "./funnel/segment-kpis";
 import { FIRST_STAGE, type PeriodBounds, type Tallies, tally } from "./funnel/tallies";
+import type { MetricPlace, MetricUnit } from "./summary-metrics/metric-types";
 
-export type { FunnelReportOptions, FunnelSpec } from "./funnel/funnel-spec";
+export type { FunnelReportOptions, FunnelSpec, PeriodChoice } from "./funnel/funnel-spec";
+export type { CohortReport } from "./funnel/cohort-report";
 export type { KpiValue } from "./funnel/kpi-value";
 export type { HeadlineKpi } from "./funnel/headline";
 export type { DurationStats } from "./funnel/duration-stats";
@@ -38,20 +44,41 @@ export interface ChannelRow extends SliceKpis {
 export interface MonthRow extends SliceKpis {
   /** "YYYY-MM". */
   month: string;
+  /** The data starts after the month's first day or ends before its last. */
+  partial: boolean;
+  /** Record-level only: the month's entrants converted within 90 days (never above 100%); null for aggregated data. */
+  cohortConversion: KpiValue | null;
 }
 
 export interface HeadlinePeriod {
+  /** The preset it was chosen by; explicit dates are "Custom". */
+  preset: PeriodPreset;
   /** "YYYY-MM-DD", both inclusive. */
   start: string;
   end: string;
   previousStart: string;
   previousEnd: string;
   days: number;
+  /** Why the period is still in progress or runs past the data; null when complete. */
+  partial: string | null;
+  /** False when nothing at all was counted or summed in the previous period: changes then say so. */
+  previousHasData: boolean;
   kpis: HeadlineKpi[];
+}
+
+/** A metric of the table as the report lists it (its formula and computation stay in the table). */
+export interface ReportMetric {
+  key: string;
+  label: string;
+  unit: MetricUnit;
+  better: "up" | "down";
+  places: readonly MetricPlace[];
 }
 
 export interface FunnelReport {
   stages: Array<{ key: string; name: string }>;
+  /** The summary metrics this funnel has, in the table's order; every slice's `metrics` holds a value for each. */
+  metrics: ReportMetric[];
   totals: SliceKpis;
   funnel: FunnelStepRow[];
   /** Over all rows, biggest spend first; null when no channel column is mapped. */
@@ -63,6 +90,10 @@ export interface FunnelReport {
   headlineReason: string | null;
   /** Record-level only: first stage → last stage, over all rows and for conversions inside the headline period. */
   timeToConvert: { all: DurationStats; period: DurationStats | null } | null;
+  /** Record-level only: entry months × share converted within 30, 60 and 90 days, and backwards stage dates. */
+  cohorts: CohortReport | null;
+  /** The first and last day with a date in the data: what presets are anchored to. */
+  span: DataSpan | null;
   notes: Tallies["notes"];
 }
 
@@ -78,32 +109,41 @@ export function computeFunnelReport(
   options: FunnelReportOptions = {},
 ): FunnelReport {
   checkSpec(spec);
-  const period = resolvePeriod(options);
+  const span = dataSpan(spec, rows);
+  const period = headlinePeriodOf(options.period, span);
   const bounds: PeriodBounds =
     typeof period === "string"
-      ? { start: Number.NaN, end: Number.NaN, previousStart: Number.NaN }
+      ? { start: Number.NaN, end: Number.NaN, previousStart: Number.NaN, previousEnd: Number.NaN }
       : period;
   const t = tally(spec, rows, bounds);
-  const ctx: SliceContext = {
-    stageKeys: spec.stages.map((s) => s.key),
-    stageNames: spec.stages.map((s) => s.name),
-    hasSpend: spec.spendColumn !== null && spec.spendColumn !== undefined,
-    hasRevenue: spec.revenueColumn !== null && spec.revenueColumn !== undefined,
-    grossMargin: options.grossMargin ?? 1,
-  };
+  const ctx: SliceContext = sliceContext(
+    spec.stages,
+    spec.spendColumn !== null && spec.spendColumn !== undefined,
+    spec.revenueColumn !== null && spec.revenueColumn !== undefined,
+    options.grossMargin ?? null,
+  );
   const totals = sliceKpis(t.total, ctx);
-  const totalSpend = t.total[0];
+  const cohorts = cohortReport(spec, rows, span?.latest ?? null);
 
   const channels =
     spec.channelColumn === null || spec.channelColumn === undefined
       ? null
       : [...t.channels.entries()]
-          .map(([channel, bucket]) => ({ channel, ...sliceKpis(bucket, ctx), shareOfSpend: spendShare(bucket, totalSpend, ctx) }))
+          .map(([channel, bucket]) => ({ channel, ...sliceKpis(bucket, ctx), shareOfSpend: spendShare(bucket, t.total, ctx) }))
           .sort((a, b) => (b.spend ?? 0) - (a.spend ?? 0) || b.stageCounts[0] - a.stageCounts[0] || a.channel.localeCompare(b.channel));
 
   const months = [...t.months.keys()]
     .sort((a, b) => a - b)
-    .map((m) => ({ month: monthLabel(m), ...sliceKpis(t.months.get(m) as Float64Array, ctx) }));
+    .map((m) => {
+      const month = monthLabel(m);
+      const [year, mm] = month.split("-").map(Number);
+      return {
+        month,
+        ...sliceKpis(t.months.get(m) as Float64Array, ctx),
+        partial: partialMonth(isoDateToSerial(year, mm, 1), span),
+        cohortConversion: monthCohortConversion(cohorts, month),
+      };
+    });
 
   let headline: HeadlinePeriod | null = null;
   let headlineReason: string | null = null;
@@ -113,11 +153,14 @@ export function computeFunnelReport(
   } else {
     const days = period.end - period.start;
     headline = {
+      preset: period.preset,
       start: dayLabel(period.start),
       end: dayLabel(period.end - 1),
       previousStart: dayLabel(period.previousStart),
-      previousEnd: dayLabel(period.start - 1),
+      previousEnd: dayLabel(period.previousEnd - 1),
       days,
+      partial: period.partial,
+      previousHasData: previousHoldsData(t.previous, ctx),
       kpis: headlineKpis(t.current, t.previous, ctx),
     };
   }
@@ -133,6 +176,7 @@ export function computeFunnelReport(
 
   return {
     stages: spec.stages.map((s) => ({ key: s.key, name: s.name })),
+    metrics: ctx.metrics.map((m) => ({ key: m.key, label: m.label, unit: m.unit, better: m.better, places: m.places })),
     totals,
     funnel: funnelRows(spec, t.total),
     channels,
@@ -140,6 +184,8 @@ export function computeFunnelReport(
     headline,
     headlineReason,
     timeToConvert,
+    cohorts,
+    span,
     notes: { ...t.notes },
   };
 }
@@ -163,17 +209,33 @@ function noConversions(spec: FunnelSpec): string {
   return `no record has both a ${first} date and a ${last} date (on or after it)`;
 }
 
-/** Serial bounds of the period and the one before, or the reason there is no headline period. */
-function resolvePeriod(options: FunnelReportOptions): PeriodBounds | string {
-  if (options.period === undefined) return "no headline period was requested";
-  const start = readDateSerial(options.period.start);
-  const end = readDateSerial(options.period.end);
+type ResolvedBounds = PeriodBounds & { preset: PeriodPreset; partial: string | null };
+
+function dateOrNull(value: DateInput | null): number | null {
+  return readDateSerial(value);
+}
+
+/**
+ * Serial bounds (ends exclusive) of the period and the one before, or the reason there is no headline
+ * period. Explicit dates are a Custom period; presets are anchored to the data's span.
+ */
+function headlinePeriodOf(choice: PeriodChoice | undefined, span: DataSpan | null): ResolvedBounds | string {
+  if (choice === undefined) return "no headline period was requested";
+  if ("preset" in choice) {
+    const resolved = resolvePeriod(choice.preset, span, { start: dateOrNull(choice.customStart ?? null), end: dateOrNull(choice.customEnd ?? null) });
+    if (!resolved.ok) return resolved.problem;
+    const p = resolved.period;
+    return { start: p.start, end: p.end + 1, previousStart: p.previousStart, previousEnd: p.previousEnd + 1, preset: p.preset, partial: p.partial };
+  }
+  const start = readDateSerial(choice.start);
+  const end = readDateSerial(choice.end);
   if (start === null || Number.isNaN(start)) return "the period start is not a date";
   if (end === null || Number.isNaN(end)) return "the period end is not a date";
   const s = Math.floor(start);
   const e = Math.floor(end) + 1;
   if (e <= s) return `the period ends (${dayLabel(e - 1)}) before it starts (${dayLabel(s)})`;
-  return { start: s, end: e, previousStart: s - (e - s) };
+  const partial = span !== null && e - 1 > span.latest ? `The period runs past the latest data (${dayLabel(span.latest)})` : null;
+  return { start: s, end: e, previousStart: s - (e - s), previousEnd: s, preset: "Custom", partial };
 }
 
 function checkSpec(spec: FunnelSpec): void {

@@ -112,7 +112,7 @@ export class ColumnStore implements CellGrid {
   }
 
   cell(row: number, column: number): CellValue {
-    if (row >= this.rowCount || column >= this.widths[row]) return undefined;
+    if (row < 0 || row >= this.rowCount || column < 0 || column >= this.widths[row]) return undefined;
     if (column >= this.width) return this.extras.get(row)?.[column - this.width];
     const c = this.columns[column];
     if (row >= c.ids.length) return undefined;

@@ -102,6 +102,7 @@ export interface RangeApi
     skipFilteredRows?: boolean | undefined;
   }): RangeApi;
   merge(): RangeApi;
+  copyTo(destination: RangeApi): void;
   protect(): ProtectionApi;
   activate(): RangeApi;
 }
@@ -134,6 +135,7 @@ export interface SheetApi
   getDataRange(): RangeApi;
   appendRow(rowContents: WritableValue[]): SheetApi;
   insertRowsAfter(afterPosition: number, howMany: number): SheetApi;
+  insertColumnsAfter(afterPosition: number, howMany: number): SheetApi;
   clear(): SheetApi;
   clear(options: { formatOnly?: boolean | undefined; contentsOnly?: boolean | undefined }): SheetApi;
   clearContents(): SheetApi;
@@ -227,6 +229,8 @@ export interface ConditionalFormatRuleBuilderApi {
   setBackground(color: string | null): ConditionalFormatRuleBuilderApi;
   setFontColor(color: string | null): ConditionalFormatRuleBuilderApi;
   setBold(bold: boolean | null): ConditionalFormatRuleBuilderApi;
+  setGradientMinpoint(color: string): ConditionalFormatRuleBuilderApi;
+  setGradientMaxpoint(color: string): ConditionalFormatRuleBuilderApi;
   setRanges(ranges: RangeApi[]): ConditionalFormatRuleBuilderApi;
   getRanges(): RangeApi[];
   getBooleanCondition(): BooleanConditionApi | null;

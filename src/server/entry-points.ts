@@ -20,4 +20,5 @@ export const ENTRY_POINTS: readonly EntryPoint[] = [
   { name: "saveAndGenerate", params: ["mapping", "goals"] },
   { name: "refreshSummary", params: [] },
   { name: "openSummarySheet", params: [] },
+  { name: "suggestGoal", params: ["mapping", "kpi", "basis", "start", "end"] },
 ];

@@ -2,5 +2,5 @@
 export { runCustomFunction } from "./custom-functions";
 export { onInstall, onOpen, refreshSummaryFromMenu, showFunctionReference, showSidebar } from "./menu";
 export {
-  convertTextCells, inspectSheet, openSummarySheet, previewMapping, previewTextCells, refreshSummary, saveAndGenerate, wizardStart,
+  convertTextCells, inspectSheet, openSummarySheet, previewMapping, previewTextCells, refreshSummary, saveAndGenerate, suggestGoal, wizardStart,
 } from "./sidebar-calls";

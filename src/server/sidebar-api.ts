@@ -18,6 +18,10 @@ import { readGoals } from "./summary/preserved-inputs";
 import type { GoalRow } from "./summary/goal-types";
 import { generateSummaryFor, type SummaryReport } from "./summary/generate-summary";
 import { SETUP_SHEET_NAME } from "./setup-sheet-format";
+import { metricContextOf, resolveGoalKpi } from "./summary/goal-kpis";
+import { type GoalSuggestion, suggestGoalFrom } from "./summary/goal-suggestion";
+import { goalBasisNamed } from "../kpi/definitions/goal-basis";
+import { summaryMetrics } from "../kpi/summary-metrics/metric-table";
 import { SUMMARY_SHEET_NAME } from "./summary/layout";
 
 export interface SheetListing {
@@ -106,8 +110,16 @@ export function wizardStart(): WizardStart {
     activeSheet: spreadsheet.getActiveSheet().getName(),
     saved,
     savedProblem,
-    goals: readGoals(),
+    goals: goalsUnderTodaysNames(readGoals(), saved?.mapping ?? null),
   };
+}
+
+/** Older summaries' goal names ("CAC", "Conversion") as the saved funnel's table names them, so the wizard offers them as they are. */
+function goalsUnderTodaysNames(goals: GoalRow[], mapping: FunnelMapping | null): GoalRow[] {
+  if (mapping === null) return goals;
+  const context = metricContextOf(mapping);
+  const metrics = summaryMetrics(context);
+  return goals.map((g) => ({ ...g, kpi: resolveGoalKpi(g.kpi, metrics, context)?.label ?? g.kpi }));
 }
 
 /** `headerRow` null finds the header row below titles, report periods and comment lines. */
@@ -178,9 +190,26 @@ export function previewMapping(mapping: FunnelMapping): MappingPreview {
   return { stages, validation };
 }
 
-/** Validates, saves the mapping for everyone in the document, publishes named ranges, then writes the summary. */
+/** Validates, writes the summary, and once it is all written saves the mapping for everyone in the document and publishes named ranges. */
 export function saveAndGenerate(mapping: FunnelMapping, goals: GoalRow[] | null): SummaryReport {
-  return generateSummaryFor(mapping, goals, (checked) => saveMapping(checked).savedAt);
+  return generateSummaryFor(mapping, goals, { save: (checked) => saveMapping(checked).savedAt });
+}
+
+/**
+ * The wizard's prefill for a goal: the baseline on the goal's basis from the data before its start, and a
+ * target 10% better. A KPI the funnel does not have, or dates that are not dates, get a clear error.
+ */
+export function suggestGoal(mapping: FunnelMapping, kpi: string, basis: string, start: string, end: string | null): GoalSuggestion {
+  const chosenBasis = goalBasisNamed(basis);
+  if (chosenBasis === null) throw new UserFacingError("goals", `Goal basis: "${basis}" is neither "since start" nor "per day"`);
+  if (typeof start !== "string" || !/^\d{4}-\d{2}-\d{2}$/.test(start)) throw new UserFacingError("goals", "Goal start: enter a date");
+  const data = readDataSheet(mapping.sheetName, mapping.headerRow);
+  const validation = validateMapping(mapping, data.headers, data.rows);
+  if (!validation.ok) throw new UserFacingError(validation.errors[0].field, validation.errors[0].message);
+  const context = metricContextOf(mapping);
+  const choice = resolveGoalKpi(kpi, summaryMetrics(context), context);
+  if (choice === null) throw new UserFacingError("goals", `Goal KPI: "${kpi}" is not a KPI of this funnel`);
+  return suggestGoalFrom(toFunnelSpec(mapping), data.rows, choice, chosenBasis, start, typeof end === "string" && end !== "" ? end : null, new Date());
 }
 
 /** Regenerates from the saved mapping (the menu's Refresh summary). */
@@ -188,7 +217,7 @@ export function refreshSummary(): SummaryReport {
   const loaded = loadMapping();
   if (loaded.status === "none") throw new UserFacingError("mapping", "No funnel is set up in this document yet: open Set up funnel first");
   if (loaded.status === "needs-setup") throw new UserFacingError("mapping", loaded.message);
-  return generateSummaryFor(loaded.saved.mapping, null, () => loaded.saved.savedAt);
+  return generateSummaryFor(loaded.saved.mapping, null, { save: () => loaded.saved.savedAt });
 }
 
 export function openSummarySheet(): string {

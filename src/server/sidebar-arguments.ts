@@ -1,6 +1,7 @@
 // Checks what arrives from the sidebar over google.script.run before any server code reads it: shape, types and bounds, each failure naming the call and the argument.
 import { UserFacingError } from "./data-sheet";
 import { MAPPING_VERSION, type ColumnRef, type FunnelMapping, type FunnelStage, type FunnelShape, type StatusCondition } from "./mapping/mapping-types";
+import { DEFAULT_GOAL_BASIS, GOAL_BASES, type GoalBasis } from "../kpi/definitions/goal-basis";
 import type { GoalCurve, GoalDirection, GoalRow } from "./summary/goal-types";
 
 /** Sheets allows 100 characters in a sheet name and 50,000 in a cell; nothing the wizard sends is longer. */
@@ -128,6 +129,7 @@ function goal(call: string, path: string, value: unknown): GoalRow {
   const g = record(call, path, value);
   return {
     kpi: text(call, `${path}.kpi`, g.kpi, 1000),
+    basis: g.basis === undefined || g.basis === null ? DEFAULT_GOAL_BASIS : oneOf<GoalBasis>(call, `${path}.basis`, g.basis, GOAL_BASES),
     baseline: optionalNumber(call, `${path}.baseline`, g.baseline),
     target: optionalNumber(call, `${path}.target`, g.target),
     start: optionalDay(call, `${path}.start`, g.start),
@@ -156,4 +158,13 @@ export function headerRowArgument(call: string, value: unknown): number | null {
 
 export function countArgument(call: string, name: string, value: unknown): number {
   return wholeNumber(call, name, value, 0, MAX_ROW);
+}
+
+export function textArgument(call: string, name: string, value: unknown): string {
+  return text(call, name, value, 1000);
+}
+
+export function optionalTextArgument(call: string, name: string, value: unknown): string | null {
+  if (value === null || value === undefined) return null;
+  return text(call, name, value, 1000);
 }

@@ -2,7 +2,9 @@
 import { UserFacingError } from "./data-sheet";
 import { encodeFieldError } from "./field-error-wire";
 import * as api from "./sidebar-api";
-import { countArgument, goalsArgument, headerRowArgument, mappingArgument, sheetNameArgument } from "./sidebar-arguments";
+import {
+  countArgument, goalsArgument, headerRowArgument, mappingArgument, optionalTextArgument, sheetNameArgument, textArgument,
+} from "./sidebar-arguments";
 
 function reportingField<A extends unknown[], R>(fn: (...args: A) => R): (...args: A) => R {
   return (...args: A): R => {
@@ -42,3 +44,10 @@ export const saveAndGenerate = checked(api.saveAndGenerate, (args): Parameters<t
 ]);
 export const refreshSummary = checked(api.refreshSummary, NO_ARGUMENTS);
 export const openSummarySheet = checked(api.openSummarySheet, NO_ARGUMENTS);
+export const suggestGoal = checked(api.suggestGoal, (args): Parameters<typeof api.suggestGoal> => [
+  mappingArgument("suggestGoal", args[0]),
+  textArgument("suggestGoal", "kpi", args[1]),
+  textArgument("suggestGoal", "basis", args[2]),
+  textArgument("suggestGoal", "start", args[3]),
+  optionalTextArgument("suggestGoal", "end", args[4]),
+]);

@@ -8,13 +8,19 @@ import { createEmulation, loadXlsx, saveXlsx } from "../../src/local/emulation";
 import { dispatchServerCall } from "../../src/local/sidebar-host";
 import { proposalToMapping, proposeMapping } from "../../src/server/mapping/auto-detect";
 import { SETUP_SHEET_NAME } from "../../src/server/setup-sheet-format";
-import { PERIOD_PRESETS } from "../../src/server/summary/period-block";
+import { PERIOD_PRESETS } from "../../src/kpi/definitions/periods";
+import type { SummaryReport } from "../../src/server/summary/generate-summary";
 import { SUMMARY_SHEET_NAME } from "../../src/server/summary/layout";
+import { POST_2007_FUNCTIONS } from "../../src/local/emulation/xlsx-functions";
 import { formulaCells, sheetXml, workbookXml } from "../compat/xlsx-parts";
 import { expectFeaturesKept, FEATURE_SHEET, featureWorkbook, type WorkbookFeatures, workbookFeatures } from "./workbook-features";
 
 const HEADERS = ["Date", "Channel", "Spend", "Sessions", "Leads", "New customers"];
 let dir = "";
+
+const SCRATCH_SHEET = "My formulas";
+const USER_IFS = '=IFS(1>0, "up", TRUE, "down")';
+const USER_SWITCH = '=SWITCH(2, 1, "one", 2, "two")';
 
 beforeAll(() => {
   dir = mkdtempSync(join(tmpdir(), "xlsx-fidelity-"));
@@ -29,6 +35,7 @@ async function readBook(path: string): Promise<ExcelJS.Workbook> {
 describe("a workbook made by exceljs with every feature", () => {
   let before: WorkbookFeatures;
   let saved = "";
+  let presetCell = { row: 0, column: 0 };
 
   beforeAll(async () => {
     const input = join(dir, "features.xlsx");
@@ -42,6 +49,11 @@ describe("a workbook made by exceljs with every feature", () => {
     const mapping = proposalToMapping(proposeMapping(FEATURE_SHEET, 1, values[0].map(String), values.slice(1, 51)));
     const outcome = dispatchServerCall(emu, "saveAndGenerate", JSON.stringify([mapping, null]));
     expect(outcome.ok, outcome.ok ? "" : outcome.message).toBe(true);
+    presetCell = outcome.ok ? (outcome.value as SummaryReport).layout.period.preset : { row: 0, column: 0 };
+    // The summary itself needs no function newer than 2007; a user's own formulas may.
+    const scratch = emu.spreadsheet.insertSheet(SCRATCH_SHEET);
+    scratch.getRange("A1").setFormula(USER_IFS);
+    scratch.getRange("A2").setFormula(USER_SWITCH);
     saved = join(dir, "features-saved.xlsx");
     await saveXlsx(emu, saved);
     emu.dispose();
@@ -49,6 +61,8 @@ describe("a workbook made by exceljs with every feature", () => {
 
   it("keeps fonts, fills, widths, merges, links, rich text, rules, filters, notes, frozen panes and hidden sheets", async () => {
     const after = workbookFeatures(await readBook(saved));
+    // The sheet the test added for its own formulas is not the user's.
+    delete after[SCRATCH_SHEET];
     expectFeaturesKept(before, after, { changed: ["D5"] });
   });
 
@@ -62,7 +76,7 @@ describe("a workbook made by exceljs with every feature", () => {
   it("writes the summary's dropdowns, widths, frozen rows, formats, notes, rules and _xlfn. prefixes, and asks for a recalculation", async () => {
     const book = await readBook(saved);
     const summary = book.getWorksheet(SUMMARY_SHEET_NAME)!;
-    expect(summary.getCell("B4").dataValidation).toMatchObject({ type: "list", formulae: [`"${PERIOD_PRESETS.join(",")}"`] });
+    expect(summary.getCell(presetCell.row, presetCell.column).dataValidation).toMatchObject({ type: "list", formulae: [`"${PERIOD_PRESETS.join(",")}"`] });
     expect(summary.getColumn(1).width).toBeCloseTo((260 - 5) / 7, 1);
     expect(summary.views[0]).toMatchObject({ state: "frozen", ySplit: 2 });
     const formats = new Set<string>();
@@ -77,11 +91,13 @@ describe("a workbook made by exceljs with every feature", () => {
     expect(rules.flatMap((r) => r.rules.map((x) => x.formulae?.[0]))).toEqual(expect.arrayContaining(['"Achieved"', '"Behind"']));
     const xml = await workbookXml(saved);
     expect(xml).toMatch(/<calcPr[^>]*fullCalcOnLoad="1"/);
-    const formulas = (await formulaCells(saved)).filter((c) => c.sheet === SUMMARY_SHEET_NAME);
-    const ifs = formulas.filter((c) => /\bIFS\(/i.test(c.formula));
-    expect(ifs.length).toBeGreaterThan(0);
-    for (const cell of ifs) expect(cell.formula, cell.ref).not.toMatch(/(?<!_xlfn\.)\bIFS\(/);
-    expect(formulas.some((c) => c.formula.includes("_xlfn.SWITCH("))).toBe(true);
+    const all = await formulaCells(saved);
+    const formulas = all.filter((c) => c.sheet === SUMMARY_SHEET_NAME);
+    expect(formulas.length).toBeGreaterThan(100);
+    const unprefixed = new RegExp(`(?<!_xlfn\\.)\\b(${POST_2007_FUNCTIONS.join("|")})\\(`, "i");
+    for (const cell of all) expect(cell.formula, `${cell.sheet}!${cell.ref}`).not.toMatch(unprefixed);
+    const scratch = all.filter((c) => c.sheet === SCRATCH_SHEET).map((c) => c.formula);
+    expect(scratch).toEqual([`_xlfn.${USER_IFS.slice(1)}`, `_xlfn.${USER_SWITCH.slice(1)}`]);
     // Every formula carries the value the engine computed.
     expect(formulas.filter((c) => c.cached === undefined).map((c) => c.ref)).toEqual([]);
   });
@@ -89,8 +105,9 @@ describe("a workbook made by exceljs with every feature", () => {
   it("reads the prefixes back off, and reopens with the saved setup instead of detection", async () => {
     const emu = await loadXlsx(saved);
     const summary = emu.spreadsheet.getSheetByName(SUMMARY_SHEET_NAME)!;
-    const period = summary.getRange("B5").getFormula();
-    expect(period).toMatch(/^=IFS\(/);
+    const scratch = emu.spreadsheet.getSheetByName(SCRATCH_SHEET)!;
+    expect(scratch.getRange("A1:A2").getFormulas()).toEqual([[USER_IFS], [USER_SWITCH]]);
+    expect(scratch.getRange("A1:A2").getValues()).toEqual([["up"], ["two"]]);
     expect(emu.spreadsheet.getSheets().map((s) => s.getName())).not.toContain(SETUP_SHEET_NAME);
     const start = dispatchServerCall(emu, "wizardStart", "[]");
     expect(start.ok).toBe(true);

@@ -58,7 +58,10 @@ describe("aggregated funnel report", () => {
   });
 
   it("splits by channel, biggest spend first, folding case and spaces, with reasons for zero denominators", () => {
-    expect(report.channels).toEqual([
+    // Every metric of the summary table is there too, from the same totals.
+    expect(report.channels?.[0].metrics.cost_per_leads).toEqual({ value: 310 / 121 });
+    expect(report.channels?.[1].metrics.overall_conversion).toEqual({ value: 7 / 600 });
+    expect(report.channels?.map(({ metrics: _metrics, ...rest }) => rest)).toEqual([
       {
         channel: "Ads",
         spend: 310,
@@ -109,8 +112,10 @@ describe("aggregated funnel report", () => {
     // Period rows: 02-03, 02-10, 02-05. Previous: 01-25, 01-30.
     expect(h.kpis.map((k) => k.key)).toEqual([
       "spend", "count_visits", "count_leads", "count_customers", "step_leads", "step_customers",
-      "overall_conversion", "cac", "cpa", "revenue", "roi", "romi", "roas", "avg_deal_size",
+      "overall_conversion", "cost_per_leads", "cost_per_customers", "revenue", "roi", "romi", "roas", "avg_deal_size",
     ]);
+    expect(h.previousHasData).toBe(true);
+    expect(h.preset).toBe("Custom");
     expect(pair("spend")).toEqual([190, 120]);
     expect(byKey("spend").change).toEqual({ value: 70 / 120 });
     expect(byKey("spend").difference).toBe(70);
@@ -121,10 +126,11 @@ describe("aggregated funnel report", () => {
     expect(byKey("step_leads").label).toBe("Visits → Leads conversion");
     expect(pair("step_customers")).toEqual([11 / 90, 7 / 70]);
     expect(pair("overall_conversion")).toEqual([11 / 1600, 7 / 1200]);
-    expect(pair("cac")).toEqual([190 / 11, 120 / 7]);
-    expect(byKey("cac").change).toEqual({ value: (190 / 11 - 120 / 7) / (120 / 7) });
-    expect(pair("cpa")).toEqual([190 / 90, 120 / 70]);
-    expect(byKey("cpa").label).toBe("CPA (spend per Leads)");
+    expect(pair("cost_per_customers")).toEqual([190 / 11, 120 / 7]);
+    expect(byKey("cost_per_customers").change).toEqual({ value: (190 / 11 - 120 / 7) / (120 / 7) });
+    expect(byKey("cost_per_customers").label).toBe("CAC (cost per customer)");
+    expect(pair("cost_per_leads")).toEqual([190 / 90, 120 / 70]);
+    expect(byKey("cost_per_leads").label).toBe("Cost per lead");
     expect(pair("revenue")).toEqual([2500, 800]);
     expect(pair("roi")).toEqual([(2500 - 190) / 190, (800 - 120) / 120]);
     // Gross margin 0.5: ROMI counts half the revenue as return.
@@ -138,17 +144,14 @@ describe("aggregated funnel report", () => {
 describe("aggregated funnel report: undefined KPIs are reasons, not throws", () => {
   const noMoney: FunnelSpec = { ...spec, spendColumn: null, revenueColumn: null, channelColumn: null };
 
-  it("says which column is missing", () => {
+  it("says which column is missing, and leaves out the metrics that would need it", () => {
     const r = computeFunnelReport(noMoney, rows, { period: { start: "2024-02-01", end: "2024-02-10" } });
     expect(r.channels).toBeNull();
     expect(r.totals.spend).toBeNull();
     expect(r.totals.cac).toEqual({ value: null, reason: "CAC: no spend column is mapped" });
     expect(r.totals.roas).toEqual({ value: null, reason: "ROAS: no spend column is mapped" });
-    const kpis = r.headline?.kpis ?? [];
-    const avg = kpis.find((k) => k.key === "avg_deal_size");
-    expect(avg?.current).toEqual({ value: null, reason: "AVG_DEAL_SIZE: no revenue column is mapped" });
-    expect(avg?.change).toEqual({ value: null, reason: "this period: AVG_DEAL_SIZE: no revenue column is mapped" });
-    expect(kpis.find((k) => k.key === "spend")?.current).toEqual({ value: null, reason: "no spend column is mapped" });
+    const keys = (r.headline?.kpis ?? []).map((k) => k.key);
+    expect(keys).toEqual(["count_visits", "count_leads", "count_customers", "step_leads", "step_customers", "overall_conversion"]);
   });
 
   it("explains an empty previous period and zero counts", () => {
@@ -157,11 +160,13 @@ describe("aggregated funnel report: undefined KPIs are reasons, not throws", () 
     const get = (key: string) => kpis.find((k) => k.key === key);
     // Only the 01-05 row: spend 0, visits 100, leads 0, customers 0. Previous day (01-04): nothing.
     expect(get("count_visits")?.current).toEqual({ value: 100 });
-    expect(get("count_visits")?.change).toEqual({ value: null, reason: "GROWTH_RATE: previous total is 0, so GROWTH_RATE is undefined" });
+    // Nothing at all in the previous period: the change says so, rather than −100% or "previous total is 0".
+    expect(r.headline?.previousHasData).toBe(false);
+    expect(get("count_visits")?.change).toEqual({ value: null, reason: "previous period has no data" });
     expect(get("step_customers")?.current).toEqual({ value: null, reason: "CONVERSION_RATE: total is 0, so CONVERSION_RATE is undefined" });
-    expect(get("cac")?.current).toEqual({ value: null, reason: "CAC: new customers total is 0, so CAC is undefined" });
-    expect(get("cac")?.change).toEqual({ value: null, reason: "this period: CAC: new customers total is 0, so CAC is undefined" });
-    expect(get("cpa")?.previous).toEqual({ value: null, reason: "CPA: acquisitions total is 0, so CPA is undefined" });
+    expect(get("cost_per_customers")?.current).toEqual({ value: null, reason: "CAC: new customers total is 0, so CAC is undefined" });
+    expect(get("cost_per_customers")?.change).toEqual({ value: null, reason: "previous period has no data" });
+    expect(get("cost_per_leads")?.previous).toEqual({ value: null, reason: "CPA: acquisitions total is 0, so CPA is undefined" });
     expect(get("roi")?.previous).toEqual({ value: null, reason: "ROI: cost total is 0, so ROI is undefined" });
     expect(get("overall_conversion")?.previous).toEqual({ value: null, reason: "CONVERSION_RATE: total is 0, so CONVERSION_RATE is undefined" });
     expect(get("overall_conversion")?.difference).toBeNull();

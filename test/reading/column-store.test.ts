@@ -6,7 +6,7 @@ import { describe, expect, it } from "vitest";
 import { rowArrays } from "../../src/kpi/cell-grid";
 import type { CellValue } from "../../src/kpi/cells";
 import { computeFunnelReport, type FunnelSpec } from "../../src/kpi/funnel-report";
-import { latestDate } from "../../src/local/cli/headline-period";
+import { dataSpan } from "../../src/kpi/funnel/data-dates";
 import { decodeBytes } from "../../src/reading/byte-decoder";
 import { isoDayAt, plainNumberAt } from "../../src/reading/column-reader";
 import { CsvTableReader, readCsvText } from "../../src/reading/csv-table";
@@ -110,7 +110,7 @@ describe("the column store reads exactly what the row arrays read", () => {
     );
   });
 
-  it("and the report, validation, latest date and auto-detect over it agree with the row path", () => {
+  it("and the report, validation, data span and auto-detect over it agree with the row path", () => {
     fc.assert(
       fc.property(exportArb, ({ text, cuts }) => {
         const { rows, columns } = readBoth(text, cuts, { headerRow: null, locale: null, scanRows: 4, sampleRows: 3 });
@@ -123,9 +123,9 @@ describe("the column store reads exactly what the row arrays read", () => {
         expect(proposeMapping("data", columns.headerRow, columns.headers, sample, columns.rows)).toEqual(proposal);
         const mapping = proposalToMapping(proposal);
         expect(validateMapping(mapping, columns.headers, columns.rows, columns.report)).toEqual(validateMapping(mapping, rows.headers, rows.rows, rows.report));
-        expect(latestDate(mapping, columns.rows)).toBe(latestDate(mapping, rows.rows));
         if (mapping.stages.length >= 2) {
           const spec = toFunnelSpec(mapping);
+          expect(dataSpan(spec, columns.rows)).toEqual(dataSpan(spec, rows.rows));
           expect(computeFunnelReport(spec, columns.rows, { period })).toEqual(computeFunnelReport(spec, rows.rows, { period }));
         }
       }),

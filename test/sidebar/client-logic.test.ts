@@ -1,6 +1,6 @@
 // The wizard's pure pieces: goal defaults, stage edits and the error field carried through google.script.run.
 import { describe, expect, it } from "vitest";
-import { addMonths, defaultDirection, newGoal } from "../../src/client/goal-defaults";
+import { addMonths, defaultDirection, goalKpis, goalRefusal, newGoal } from "../../src/client/goal-defaults";
 import { addStage, moveStage, removeStage, renameStage } from "../../src/client/mapping-draft";
 import { decodeFieldError, encodeFieldError } from "../../src/server/field-error-wire";
 import { MAPPING_VERSION, type FunnelMapping } from "../../src/server/mapping/mapping-types";
@@ -15,17 +15,38 @@ const mapping: FunnelMapping = {
 };
 
 describe("goal defaults", () => {
-  it("is down for cost per result, up otherwise", () => {
-    expect(["CAC", "CPA", "cac"].map(defaultDirection)).toEqual(["down", "down", "down"]);
-    expect(["Customers", "Revenue", "ROAS", "Conversion", "Spend"].map(defaultDirection)).toEqual(["up", "up", "up", "up", "up"]);
+  const money: FunnelMapping = {
+    ...mapping,
+    stages: [...mapping.stages, { key: "customers", name: "Customers", column: { header: "Won", index: 3 } }],
+    spend: { header: "Spend", index: 4 }, revenue: { header: "Revenue", index: 5 },
+  };
+
+  it("offers the summary's headline metrics, down for a cost per result, up otherwise", () => {
+    expect(goalKpis(money)).toEqual([
+      "Spend", "Visits", "Leads", "Customers", "Visits → Leads conversion", "Leads → Customers conversion", "Visits → Customers conversion",
+      "Cost per lead", "CAC (cost per customer)", "Revenue", "ROI", "ROAS", "Average deal size (revenue per customer)",
+    ]);
+    expect(["CAC (cost per customer)", "Cost per lead"].map((k) => defaultDirection(k, money))).toEqual(["down", "down"]);
+    expect(["Customers", "Revenue", "ROAS", "Visits → Customers conversion", "Spend"].map((k) => defaultDirection(k, money))).toEqual(["up", "up", "up", "up", "up"]);
+    // Without spend there is no cost per result at all, rather than a choice that could only read n/a; two stages have one conversion.
+    expect(goalKpis(mapping)).toEqual(["Visits", "Leads", "Visits → Leads conversion"]);
+  });
+
+  it("refuses a goal without a target, ending before it starts, or on a KPI the funnel no longer has", () => {
+    const ok = { ...newGoal("Leads", mapping, new Date(2025, 2, 1)), baseline: 10, target: 20 };
+    const kpis = goalKpis(mapping);
+    expect(goalRefusal(ok, kpis)).toBeNull();
+    expect(goalRefusal({ ...ok, target: null }, kpis)).toBe("enter a target");
+    expect(goalRefusal({ ...ok, end: "2025-01-01" }, kpis)).toBe("the end (2025-01-01) is before the start (2025-03-01)");
+    expect(goalRefusal({ ...ok, kpi: "Revenue" }, kpis)).toBe('"Revenue" is not a KPI of this funnel any more; choose one from the list');
   });
 
   it("ends six calendar months after the start, clamped to the month's end", () => {
     expect(addMonths("2025-01-15", 6)).toBe("2025-07-15");
     expect(addMonths("2025-08-31", 6)).toBe("2026-02-28");
     expect(addMonths("2025-11-30", 6)).toBe("2026-05-30");
-    expect(newGoal("CAC", 50, new Date(2025, 2, 1))).toEqual({
-      kpi: "CAC", baseline: 50, target: 45, start: "2025-03-01", end: "2025-09-01", curve: "linear", direction: "down",
+    expect(newGoal("Leads", mapping, new Date(2025, 2, 1))).toEqual({
+      kpi: "Leads", basis: "since start", baseline: null, target: null, start: "2025-03-01", end: "2025-09-01", curve: "linear", direction: "up",
     });
   });
 });

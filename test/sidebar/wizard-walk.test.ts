@@ -64,22 +64,39 @@ describe("aggregated workbook", () => {
     expect((await previewRows(page))[0]).toEqual(["Sessions", visits.toLocaleString("en-US"), ""]);
     await screenshot(page, "2-stages-aggregated");
 
-    // Step 3: a goal prefilled from the preview; CAC is better when it falls.
+    // Step 3: a goal prefilled by the server from the data before its start, on the goal's basis; CAC is better when it falls.
     await page.click("#stages-next");
     await page.click("#add-goal");
     expect(await page.inputValue(".goal-kpi")).toBe("Customers");
     expect(await page.inputValue(".goal-direction")).toBe("up");
-    expect(Number(await page.inputValue(".goal-baseline"))).toBe(customers);
+    expect(await page.inputValue(".goal-basis")).toBe("since start");
+    // A total since the start begins at 0; the target keeps the recent daily pace to the end, plus 10%.
+    await expect.poll(() => page.inputValue(".goal-target")).not.toBe("");
+    expect(Number(await page.inputValue(".goal-baseline"))).toBe(0);
+    expect(Number(await page.inputValue(".goal-target"))).toBeGreaterThan(0);
+    await page.selectOption(".goal-basis", "per day");
+    await expect.poll(async () => Number(await page.inputValue(".goal-baseline"))).toBeGreaterThan(0);
+    expect(await page.locator("#step-goals").innerText()).toMatch(/Daily average from \d{4}-\d{2}-\d{2} to \d{4}-\d{2}-\d{2}/);
     const start = await page.inputValue(".goal-start");
     const [y, m, d] = start.split("-").map(Number);
     const sixMonths = new Date(y, m - 1 + 6, d);
     expect(await page.inputValue(".goal-end")).toBe(
       `${sixMonths.getFullYear()}-${String(sixMonths.getMonth() + 1).padStart(2, "0")}-${String(sixMonths.getDate()).padStart(2, "0")}`,
     );
-    await page.selectOption(".goal-kpi", "CAC");
+    await page.selectOption(".goal-kpi", "CAC (cost per customer)");
     expect(await page.inputValue(".goal-direction")).toBe("down");
     await page.fill(".goal-target", "40");
+    await expect.poll(() => page.inputValue(".goal-baseline")).not.toBe("");
     await screenshot(page, "3-goals-aggregated");
+
+    // A goal ending before it starts is refused next to it, before anything is sent.
+    await page.fill(".goal-end", "2000-01-01");
+    await page.locator(".goal-end").dispatchEvent("change");
+    await page.click("#goals-next");
+    await expect.poll(() => page.locator("#step-goals").innerText()).toContain("is before the start");
+    expect(calls.some((c) => c.name === "saveAndGenerate")).toBe(false);
+    await page.fill(".goal-end", `${y + 1}-01-01`);
+    await page.locator(".goal-end").dispatchEvent("change");
 
     // Step 4: saved for the document, summary written, and the report says so.
     await page.click("#goals-next");
@@ -88,7 +105,7 @@ describe("aggregated workbook", () => {
     await screenshot(page, "4-generate-aggregated");
     const saveCall = calls.find((c) => c.name === "saveAndGenerate");
     expect(saveCall?.args[0]).toMatchObject({ sheetName: "Funnel", shape: "aggregated", stages: [{ key: "visits", name: "Sessions" }, { key: "leads" }, { key: "customers" }] });
-    expect(saveCall?.args[1]).toEqual([expect.objectContaining({ kpi: "CAC", direction: "down", target: 40, curve: "linear" })]);
+    expect(saveCall?.args[1]).toEqual([expect.objectContaining({ kpi: "CAC (cost per customer)", basis: "per day", direction: "down", target: 40, curve: "linear" })]);
     expect(saveCall?.outcome).toMatchObject({ ok: true });
     expect(await page.locator("#generate-result").innerText()).toContain('Wrote "KPI Summary" from 30 data rows');
     const summary = emulation.spreadsheet.getSheetByName("KPI Summary");

@@ -16,10 +16,7 @@ let report: SummaryReport;
 const rows = aggregatedRows();
 
 function choosePeriod(preset: string, start?: Date, end?: Date): void {
-  const sheet = h.summary();
-  sheet.getRange("B4").setValue(preset);
-  sheet.getRange("E4").setValue(start ?? "");
-  sheet.getRange("E5").setValue(end ?? "");
+  h.choosePeriod(report.layout, preset, start, end);
 }
 
 beforeEach(() => {
@@ -30,64 +27,15 @@ beforeEach(() => {
 afterEach(() => h.done());
 
 describe("summary from aggregated data", () => {
-  it("headline KPIs for a custom period and the one before equal the funnel report's", () => {
-    choosePeriod("Custom", new Date(2025, 1, 1), new Date(2025, 2, 15));
-    const expected = computeFunnelReport(toFunnelSpec(mapping), rows, { period: { start: "2025-02-01", end: "2025-03-15" } });
-    expect(expected.headline).not.toBeNull();
-    const { headlineRows, headlineCurrentColumn, headlinePreviousColumn } = report.layout;
-    expect(Object.keys(headlineRows)).toEqual(expected.headline?.kpis.map((k) => k.key));
-    for (const kpi of expected.headline?.kpis ?? []) {
-      const row = headlineRows[kpi.key];
-      expect(matchesKpi(h.value(row, headlineCurrentColumn), kpi.current), `${kpi.key} current`).toBe(true);
-      expect(matchesKpi(h.value(row, headlinePreviousColumn), kpi.previous), `${kpi.key} previous`).toBe(true);
-      expect(matchesKpi(h.value(row, 4), kpi.change), `${kpi.key} change`).toBe(true);
-    }
-  });
-
-  it("funnel, channel and month tables over all time equal the funnel report's", () => {
-    choosePeriod("All time");
-    const expected = computeFunnelReport(toFunnelSpec(mapping), rows);
-    expected.funnel.forEach((step, i) => {
-      const row = report.layout.funnelRows[i];
-      expect(h.value(row, 1)).toBe(step.name);
-      expect(matchesKpi(h.value(row, 2), step.count)).toBe(true);
-      if (step.stepConversion) expect(matchesKpi(h.value(row, 3), step.stepConversion)).toBe(true);
-      expect(matchesKpi(h.value(row, 4), step.overallConversion)).toBe(true);
-      if (step.dropOff !== null) expect(matchesKpi(h.value(row, 5), step.dropOff)).toBe(true);
-    });
-    const channels = report.layout.channels;
-    expect(channels?.names).toEqual(expected.channels?.map((c) => c.channel));
-    expected.channels?.forEach((c, i) => {
-      const row = channels?.rows[i] ?? 0;
-      const col = (key: string): unknown => h.value(row, channels?.columns[key] ?? 0);
-      expect(matchesKpi(col("spend"), c.spend)).toBe(true);
-      expect(matchesKpi(col("share"), c.shareOfSpend)).toBe(true);
-      c.stageCounts.forEach((n, s) => expect(matchesKpi(col(`count_${s}`), n)).toBe(true));
-      expect(matchesKpi(col("conversion"), c.conversion)).toBe(true);
-      expect(matchesKpi(col("cac"), c.cac)).toBe(true);
-      expect(matchesKpi(col("revenue"), c.revenue)).toBe(true);
-      expect(matchesKpi(col("roas"), c.roas)).toBe(true);
-    });
-    expect(report.layout.months.months).toEqual(expected.months.map((m) => m.month));
-    expected.months.forEach((m, i) => {
-      const row = report.layout.months.rows[i];
-      const col = (key: string): unknown => h.value(row, report.layout.months.columns[key]);
-      expect(matchesKpi(col("spend"), m.spend)).toBe(true);
-      m.stageCounts.forEach((n, s) => expect(matchesKpi(col(`count_${s}`), n)).toBe(true));
-      expect(matchesKpi(col("cac"), m.cac)).toBe(true);
-      expect(matchesKpi(col("roas"), m.roas)).toBe(true);
-    });
-  });
-
   it("follows rows added to the data sheet without regenerating", () => {
     choosePeriod("All time");
     const data = h.emu.spreadsheet.getSheetByName("Data");
     const added = [new Date(2025, 4, 2), "Search", 1000, 5000, 300, 40, 9000];
     data?.appendRow(added);
     const expected = computeFunnelReport(toFunnelSpec(mapping), [...rows, added]);
-    const spendRow = report.layout.headlineRows.spend;
-    expect(matchesKpi(h.value(spendRow, 2), expected.totals.spend)).toBe(true);
-    expect(matchesKpi(h.value(report.layout.headlineRows.cac, 2), expected.totals.cac)).toBe(true);
+    const { rows: headlineRows, currentColumn } = report.layout.headline;
+    expect(matchesKpi(h.value(headlineRows.spend, currentColumn), expected.totals.spend)).toBe(true);
+    expect(matchesKpi(h.value(headlineRows.cost_per_customers, currentColumn), expected.totals.cac)).toBe(true);
   });
 
   it("touches no other sheet, saves the mapping for the document and publishes named ranges", () => {
@@ -118,20 +66,23 @@ describe("summary from aggregated data", () => {
   it("keeps the team's period, unit economics and goals across regeneration", () => {
     choosePeriod("Custom", new Date(2025, 0, 1), new Date(2025, 0, 31));
     const sheet = h.summary();
-    sheet.getRange("H5").setValue(120);
-    sheet.getRange("I9").setValue(4);
+    const ue = report.layout.unitEconomics;
+    sheet.getRange(ue.arpa.row, ue.arpa.column).setValue(120);
+    sheet.getRange(ue.ltvCac!.benchmark.row, ue.ltvCac!.benchmark.column).setValue(4);
     const goalRow = report.layout.goals.firstRow;
-    sheet.getRange(goalRow, 1, 1, 7).setValues([["Customers", 0, 300, new Date(2025, 0, 1), new Date(2025, 11, 31), "linear", "up"]]);
-    h.emu.runExecution(() => saveAndGenerate(mapping, [
-      { kpi: "CAC", baseline: 30, target: 20, start: "2025-01-01", end: "2025-06-30", curve: "linear", direction: "down" },
+    sheet.getRange(goalRow, 1, 1, 8).setValues([["Customers", "since start", 0, 300, new Date(2025, 0, 1), new Date(2025, 11, 31), "linear", "up"]]);
+    const again = h.emu.runExecution(() => saveAndGenerate(mapping, [
+      { kpi: "CAC (cost per customer)", basis: "per day", baseline: 30, target: 20, start: "2025-01-01", end: "2025-06-30", curve: "linear", direction: "down" },
     ]));
-    expect(sheet.getRange("B4").getValue()).toBe("Custom");
-    expect(sheet.getRange("H5").getValue()).toBe(120);
-    expect(sheet.getRange("I9").getValue()).toBe(4);
-    const goals = sheet.getRange(goalRow, 1, 2, 7).getValues();
-    expect(goals[0].slice(0, 3)).toEqual(["Customers", 0, 300]);
-    expect(goals[1].slice(0, 3)).toEqual(["CAC", 30, 20]);
-    expect(goals[1][6]).toBe("down");
+    const at = (cell: { row: number; column: number }) => sheet.getRange(cell.row, cell.column).getValue();
+    expect(at(again.layout.period.preset)).toBe("Custom");
+    expect(at(again.layout.period.customStart)).toEqual(new Date(2025, 0, 1));
+    expect(at(again.layout.unitEconomics.arpa)).toBe(120);
+    expect(at(again.layout.unitEconomics.ltvCac!.benchmark)).toBe(4);
+    const goals = sheet.getRange(again.layout.goals.firstRow, 1, 2, 8).getValues();
+    expect(goals[0].slice(0, 4)).toEqual(["Customers", "since start", 0, 300]);
+    expect(goals[1].slice(0, 4)).toEqual(["CAC (cost per customer)", "per day", 30, 20]);
+    expect(goals[1][7]).toBe("down");
   });
 
   it("lays out charts, status colours, dropdowns and a warning-only protection", () => {
@@ -139,9 +90,38 @@ describe("summary from aggregated data", () => {
     expect(model.charts.map((c) => c.chartType)).toEqual(["BAR", "LINE"]);
     expect(model.charts[0].ranges[0].box).toMatchObject({ numRows: 4, numColumns: 2 });
     expect(model.protections.filter((p) => p.type === "SHEET").map((p) => p.warningOnly)).toEqual([true]);
-    expect(model.conditionalRules.map((r) => r.values[0])).toEqual(["Achieved", "On track", "At risk", "Behind"]);
-    expect(h.summary().getRange("B4").getDataValidation()?.getCriteriaValues()[0]).toContain("Last 90 days");
+    expect(model.conditionalRules.map((r) => r.values[0]).slice(0, 4)).toEqual(["Achieved", "On track", "At risk", "Behind"]);
+    const { preset, customStart } = report.layout.period;
+    expect(h.summary().getRange(preset.row, preset.column).getDataValidation()?.getCriteriaValues()[0]).toEqual([
+      "Last 30 days of data", "Last 90 days of data", "Last complete month", "Last complete quarter", "Month to date", "Year to date", "All time", "Custom",
+    ]);
+    expect(h.summary().getRange(customStart.row, customStart.column).getDataValidation()?.getCriteriaType()).toBe(SpreadsheetApp.DataValidationCriteria.DATE_IS_VALID_DATE);
     expect(h.emu.recorder.toasts.at(-1)?.message).toContain("ready");
+  });
+});
+
+describe("metrics that depend on what the team enters", () => {
+  it("ROMI joins the headline once a gross margin other than 1 is entered, and equals src/kpi's", () => {
+    expect(report.layout.headline.rows.romi).toBeUndefined();
+    const ue = report.layout.unitEconomics;
+    h.summary().getRange(ue.grossMargin.row, ue.grossMargin.column).setValue(0.6);
+    const again = h.emu.runExecution(() => saveAndGenerate(mapping, null));
+    h.choosePeriod(again.layout, "Custom", new Date(2025, 1, 1), new Date(2025, 2, 15));
+    const expected = computeFunnelReport(toFunnelSpec(mapping), rows, { period: { start: "2025-02-01", end: "2025-03-15" }, grossMargin: 0.6 });
+    const romi = expected.headline?.kpis.find((k) => k.key === "romi");
+    expect(romi?.current.value).not.toBeNull();
+    const { rows: at, currentColumn, previousColumn } = again.layout.headline;
+    expect(matchesKpi(h.value(at.romi, currentColumn), romi?.current ?? null)).toBe(true);
+    expect(matchesKpi(h.value(at.romi, previousColumn), romi?.previous ?? null)).toBe(true);
+  });
+
+  it("the month chart's categories mark the partial month", () => {
+    const model = h.emu.sheetModel("KPI Summary");
+    const line = model.charts.find((c) => c.chartType === "LINE");
+    const months = report.layout.months;
+    expect(line?.ranges[0].box.column).toBe(months.labelColumn);
+    const labels = months.rows.map((r) => h.value(r, months.labelColumn));
+    expect(labels).toEqual(["Jan 2025", "Feb 2025", "Mar 2025", "Apr 2025 (partial)"]);
   });
 });
 

@@ -27,40 +27,25 @@ describe("summary from a record-level lead log", () => {
     expect(mapping.stages.map((s) => s.column?.header)).toEqual(["Created", "MQL date", "Won date"]);
   });
 
-  it("headline for a custom period equals the funnel report's", () => {
-    const sheet = h.summary();
-    sheet.getRange("B4").setValue("Custom");
-    sheet.getRange("E4").setValue(new Date(2025, 1, 1));
-    sheet.getRange("E5").setValue(new Date(2025, 1, 28));
-    const expected = computeFunnelReport(toFunnelSpec(mapping), rows, { period: { start: "2025-02-01", end: "2025-02-28" } });
-    for (const kpi of expected.headline?.kpis ?? []) {
-      const row = report.layout.headlineRows[kpi.key];
-      expect(matchesKpi(h.value(row, 2), kpi.current), `${kpi.key} current`).toBe(true);
-      expect(matchesKpi(h.value(row, 3), kpi.previous), `${kpi.key} previous`).toBe(true);
-    }
-  });
-
-  it("all-time funnel, channels and months equal the report's, counting every stage date", () => {
-    h.summary().getRange("B4").setValue("All time");
-    const expected = computeFunnelReport(toFunnelSpec(mapping), rows);
-    expected.funnel.forEach((step, i) => expect(matchesKpi(h.value(report.layout.funnelRows[i], 2), step.count)).toBe(true));
-    expected.channels?.forEach((c, i) => {
-      const row = report.layout.channels?.rows[i] ?? 0;
-      const col = (key: string): unknown => h.value(row, report.layout.channels?.columns[key] ?? 0);
-      c.stageCounts.forEach((n, s) => expect(matchesKpi(col(`count_${s}`), n)).toBe(true));
-      expect(matchesKpi(col("revenue"), c.revenue)).toBe(true);
-    });
-    expected.months.forEach((m, i) => {
-      const row = report.layout.months.rows[i];
-      m.stageCounts.forEach((n, s) => expect(matchesKpi(h.value(row, report.layout.months.columns[`count_${s}`]), n)).toBe(true));
-    });
+  it("colours the cohort block as a heat map and counts backwards stage dates live", () => {
+    const cohorts = report.layout.cohorts;
+    expect(cohorts).not.toBeNull();
+    const rule = h.emu.sheetModel("KPI Summary").conditionalRules.find((r) => r.gradient !== null);
+    expect(rule?.gradient).toEqual({ min: "#ffffff", max: "#57bb8a" });
+    expect(rule?.ranges[0].box).toEqual({ row: cohorts?.rows[0], column: cohorts?.windowColumns[30], numRows: cohorts?.rows.length, numColumns: 3 });
+    const quality = report.layout.quality;
+    if (!quality) throw new Error("no data-quality line");
+    expect(h.summary().getRange(quality.row, quality.column).getFormula()).toMatch(/^=SUMPRODUCT\(/);
+    expect(h.at(quality)).toBe(computeFunnelReport(toFunnelSpec(mapping), rows).cohorts?.backwardsRecords);
   });
 
   it("writes the median time to convert as a computed value and says when it was computed", () => {
     const expected = computeFunnelReport(toFunnelSpec(mapping), rows).timeToConvert?.all.medianDays;
-    const row = report.layout.timeToConvertRow ?? 0;
-    expect(matchesKpi(h.value(row, 2), expected ?? null)).toBe(true);
-    expect(String(h.value(row, 5))).toMatch(/^Computed by the add-on on \d{4}-\d{2}-\d{2}/);
-    expect(h.summary().getRange(row, 2).getFormula()).toBe("");
+    const cell = report.layout.timeToConvert;
+    expect(cell).not.toBeNull();
+    if (!cell) return;
+    expect(matchesKpi(h.at(cell), expected ?? null)).toBe(true);
+    expect(String(h.value(cell.row, cell.column + 3))).toMatch(/^Computed by the add-on on \d{4}-\d{2}-\d{2}/);
+    expect(h.summary().getRange(cell.row, cell.column).getFormula()).toBe("");
   });
 });

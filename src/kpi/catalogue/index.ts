@@ -14,10 +14,11 @@ import { LTV_RETENTION, RETENTION_FORECAST, RETENTION_MODEL } from "./entries/re
 import { CSAT, NPS } from "./entries/satisfaction";
 import { SEARCH_TOP_SHARE } from "./entries/search";
 import { TIME_TO_CONVERT } from "./entries/time-to-convert";
+import { COHORT_CONVERSION } from "./entries/cohort-conversion";
 
 export const CATALOGUE: readonly CatalogueEntry[] = [
   CAC, CPA,
-  CONVERSION_RATE, LEAD_GEN_RATE, LEAD_TO_CUSTOMER_RATE, CTR, ENGAGEMENT_RATE, TIME_TO_CONVERT,
+  CONVERSION_RATE, LEAD_GEN_RATE, LEAD_TO_CUSTOMER_RATE, CTR, ENGAGEMENT_RATE, TIME_TO_CONVERT, COHORT_CONVERSION,
   CLV, LTV, LTV_CAC_RATIO, CAC_PAYBACK, AVG_DEAL_SIZE,
   ROI, ROMI, ROAS, MER,
   RETENTION_RATE, CHURN_RATE,

@@ -1,4 +1,5 @@
 // The plain description of a data sheet that the funnel report reads: which column holds what, no Google types.
+import type { PeriodPreset } from "../definitions/periods";
 
 export type FunnelShapeName = "aggregated" | "record-level";
 
@@ -34,9 +35,13 @@ export interface FunnelSpec {
 /** A date as a cell would hold it: a Date, a serial, or ISO text "2025-03-31". */
 export type DateInput = Date | number | string;
 
+/** A headline period: explicit dates (compared with as many days just before), or a preset anchored to the data. */
+export type PeriodChoice =
+  | { start: DateInput; end: DateInput }
+  | { preset: PeriodPreset; customStart?: DateInput | null; customEnd?: DateInput | null };
+
 export interface FunnelReportOptions {
-  /** Headline period, both ends inclusive, compared with the same number of days just before it. */
-  period?: { start: DateInput; end: DateInput };
-  /** For ROMI: revenue × gross margin is the return; 1 (the default) treats all revenue as return. */
-  grossMargin?: number;
+  period?: PeriodChoice;
+  /** For ROMI: revenue × gross margin is the return. Without one (or with 1) ROMI equals ROI and is not reported. */
+  grossMargin?: number | null;
 }

@@ -1,13 +1,16 @@
-// Headline KPIs for a period next to the same KPIs for the period before it, with the change between them.
-import { conversionRate } from "../definitions/conversion";
+// Headline KPIs for a period next to the same KPIs for the period before it, with the change: one row per headline metric of the table.
 import { growthRate } from "../definitions/growth";
-import { type KpiValue, defined, measure, undefinedBecause } from "./kpi-value";
-import { type SliceContext, returnKpis, sliceKpis } from "./segment-kpis";
+import type { MetricUnit } from "../summary-metrics/metric-types";
+import { holdsData, totalsOfBucket } from "../summary-metrics/slice-totals";
+import { type KpiValue, measure, undefinedBecause } from "./kpi-value";
+import { metricValues, type SliceContext } from "./segment-kpis";
 
 export interface HeadlineKpi {
-  /** Stable identifier: "spend", "count_leads", "step_leads", "overall_conversion", "cac", ... */
+  /** The metric table's key: "spend", "count_leads", "step_leads", "overall_conversion", "cost_per_customers", ... */
   key: string;
   label: string;
+  /** How the number reads: money, a count, a rate or a multiple (the metric table's unit). */
+  unit: MetricUnit;
   current: KpiValue;
   previous: KpiValue;
   /** Relative change (growth rate), e.g. 0.25 for +25%. */
@@ -16,41 +19,24 @@ export interface HeadlineKpi {
   difference: number | null;
 }
 
+/** What the change column says when the period before holds nothing: a −100% or n/a would mislead. */
+export const PREVIOUS_EMPTY = "previous period has no data";
+
+export function previousHoldsData(previous: Float64Array, ctx: SliceContext): boolean {
+  return holdsData(totalsOfBucket(previous, ctx.stageKeys, ctx.grossMargin), ctx);
+}
+
 export function headlineKpis(current: Float64Array, previous: Float64Array, ctx: SliceContext): HeadlineKpi[] {
-  const rows: HeadlineKpi[] = [];
-  const push = (key: string, label: string, pick: (bucket: Float64Array) => KpiValue): void => {
-    const now = pick(current);
-    const before = pick(previous);
-    rows.push({ key, label, current: now, previous: before, ...changeBetween(now, before) });
-  };
-  const names = ctx.stageNames;
-  const keys = ctx.stageKeys;
-  const last = names.length - 1;
-
-  push("spend", "Spend", (b) => amountOrReason(sliceKpis(b, ctx).spend, "spend"));
-  names.forEach((name, i) => push(`count_${keys[i]}`, name, (b) => defined(sliceKpis(b, ctx).stageCounts[i])));
-  for (let i = 1; i < names.length; i++) {
-    push(`step_${keys[i]}`, `${names[i - 1]} → ${names[i]} conversion`, (b) => {
-      const counts = sliceKpis(b, ctx).stageCounts;
-      return measure(() => conversionRate(counts[i], counts[i - 1]));
-    });
-  }
-  push("overall_conversion", `${names[0]} → ${names[last]} conversion`, (b) => sliceKpis(b, ctx).conversion);
-  push("cac", `CAC (spend per ${names[last]})`, (b) => sliceKpis(b, ctx).cac);
-  push("cpa", `CPA (spend per ${names[1]})`, (b) => returnKpis(b, ctx).cpa);
-  push("revenue", "Revenue", (b) => amountOrReason(sliceKpis(b, ctx).revenue, "revenue"));
-  push("roi", "ROI", (b) => returnKpis(b, ctx).roi);
-  push("romi", "ROMI", (b) => returnKpis(b, ctx).romi);
-  push("roas", "ROAS", (b) => sliceKpis(b, ctx).roas);
-  push("avg_deal_size", `Average deal size (revenue per ${names[last]})`, (b) => returnKpis(b, ctx).avgDealSize);
-  return rows;
+  const now = metricValues(current, ctx);
+  const before = metricValues(previous, ctx);
+  const previousHasData = previousHoldsData(previous, ctx);
+  return ctx.metrics
+    .filter((m) => m.places.includes("headline"))
+    .map((m) => ({ key: m.key, label: m.label, unit: m.unit, current: now[m.key], previous: before[m.key], ...changeBetween(now[m.key], before[m.key], previousHasData) }));
 }
 
-function amountOrReason(amount: number | null, field: string): KpiValue {
-  return amount === null ? undefinedBecause(`no ${field} column is mapped`) : defined(amount);
-}
-
-function changeBetween(now: KpiValue, before: KpiValue): { change: KpiValue; difference: number | null } {
+function changeBetween(now: KpiValue, before: KpiValue, previousHasData: boolean): { change: KpiValue; difference: number | null } {
+  if (!previousHasData) return { change: undefinedBecause(PREVIOUS_EMPTY), difference: null };
   if (now.value === null) return { change: undefinedBecause(`this period: ${now.reason}`), difference: null };
   if (before.value === null) return { change: undefinedBecause(`previous period: ${before.reason}`), difference: null };
   const a = now.value;

@@ -3,6 +3,7 @@ import { type CellGrid, type TableRows, asGrid } from "../cell-grid";
 import type { CellValue } from "../cells";
 import { readDateSerial, readNumber } from "./cell-readers";
 import { BLANK_CELL, columnReadings, labelColumn } from "./column-readings";
+import { channelLabel } from "./channel-label";
 import { monthIndexOfSerial } from "./day-number";
 import type { FunnelSpec } from "./funnel-spec";
 
@@ -36,14 +37,14 @@ export interface Tallies {
   };
 }
 
-/** Serial bounds, start inclusive and end exclusive; NaN when there is no headline period. */
+/** Serial bounds, starts inclusive and ends exclusive; NaN when there is no headline period. */
 export interface PeriodBounds {
   start: number;
   end: number;
   previousStart: number;
+  /** The previous period need not end where this one starts (month to date compares with the same days of the month before). */
+  previousEnd: number;
 }
-
-const NO_CHANNEL = "(no channel)";
 
 export function tally(spec: FunnelSpec, rows: TableRows, bounds: PeriodBounds): Tallies {
   const grid = asGrid(rows);
@@ -76,7 +77,7 @@ export function tally(spec: FunnelSpec, rows: TableRows, bounds: PeriodBounds): 
   let absentChannel: Float64Array | null = null;
   const channelByFolded = new Map<string, Float64Array>();
   const bucketOfRaw = (raw: CellValue): Float64Array => {
-    const label = raw === null || raw === undefined || (typeof raw === "string" && raw.trim() === "") ? NO_CHANNEL : String(raw).trim();
+    const label = channelLabel(raw);
     const folded = label.toLowerCase();
     let bucket = channelByFolded.get(folded);
     if (bucket === undefined) {
@@ -108,7 +109,7 @@ export function tally(spec: FunnelSpec, rows: TableRows, bounds: PeriodBounds): 
     return bucket;
   };
   const periodBucket = (serial: number): Float64Array | null =>
-    serial >= bounds.start && serial < bounds.end ? t.current : serial >= bounds.previousStart && serial < bounds.start ? t.previous : null;
+    serial >= bounds.start && serial < bounds.end ? t.current : serial >= bounds.previousStart && serial < bounds.previousEnd ? t.previous : null;
   // Adds to every bucket a value belongs in; `serial` NaN means "no date": totals and channel only.
   const add = (slot: number, value: number, serial: number, channel: Float64Array | null): void => {
     t.total[slot] += value;

@@ -18,7 +18,10 @@ export function jsonReport(run: SummaryRun): string {
     channels: report.channels,
     totals: report.totals,
     months: report.months,
+    metrics: report.metrics,
     timeToConvert: report.timeToConvert,
+    cohorts: report.cohorts,
+    span: report.span,
     notes: report.notes,
     out: run.out,
   };

@@ -1,5 +1,6 @@
 // How the CLI writes a KPI: money with two decimals, counts with separators, rates as percentages, an undefined KPI as "n/a".
 import type { KpiValue } from "../../kpi/funnel-report";
+import type { MetricUnit } from "../../kpi/summary-metrics/metric-types";
 
 export type KpiKind = "money" | "count" | "rate" | "multiple" | "days";
 
@@ -28,17 +29,14 @@ export function formatKpi(kpi: KpiValue | null, kind: KpiKind): string {
   return kpi === null ? "" : formatNumber(kpi.value, kind);
 }
 
-/** Relative change with its sign, "+12.5%". */
+/** Relative change with its sign, "+12.5%"; an empty previous period says so, as the sheet's change column does. */
 export function formatChange(kpi: KpiValue): string {
-  if (kpi.value === null) return "n/a";
+  if (kpi.value === null) return kpi.reason === "previous period has no data" ? "no previous data" : "n/a";
   const text = formatNumber(kpi.value, "rate");
   return kpi.value > 0 ? `+${text}` : text;
 }
 
-/** The kind of a headline KPI, from its stable key. */
-export function headlineKind(key: string): KpiKind {
-  if (key.startsWith("count_")) return "count";
-  if (key.startsWith("step_") || key === "overall_conversion" || key === "roi" || key === "romi") return "rate";
-  if (key === "roas") return "multiple";
-  return "money";
+/** The kind a metric's unit prints as (the metric table says which unit each metric has). */
+export function kindOfUnit(unit: MetricUnit): KpiKind {
+  return unit;
 }

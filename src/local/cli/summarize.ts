@@ -12,7 +12,7 @@ import type { SummarizeOptions } from "./args";
 import { detectMapping, mappingFromFile, readMappingFile, type MappingChoice } from "./choose-mapping";
 import { InputError } from "./cli-errors";
 import type { DataTable, LoadOptions } from "./data-table";
-import { headlinePeriod } from "./headline-period";
+import { type HeadlinePeriod, headlinePeriod } from "./headline-period";
 import { loadCsvTable } from "./load-csv";
 import { readGridTable } from "./grid-table";
 import { checkOutputs, writeMappingFile } from "./output-files";
@@ -127,7 +127,7 @@ export interface OutArgs {
   table: DataTable;
   mapping: FunnelMapping;
   /** The headline period the report used. */
-  period: { start: string; end: string } | null;
+  period: HeadlinePeriod | null;
   /** For the writing steps' own bars. */
   progress: ProgressBar;
 }

@@ -1,18 +1,21 @@
-// The CLI's own numbers for the KPI Summary's formula cells, from src/kpi, keyed by cell: the cached results --out writes.
+// The CLI's own numbers for the KPI Summary's formula cells, from src/kpi and the metric table, keyed by cell: the cached results --out writes.
 import { type TableRows, asGrid, rowSubset } from "../../kpi/cell-grid";
-import { share } from "../../kpi/definitions/growth";
-import { columnReadings, labelColumn } from "../../kpi/funnel/column-readings";
-import { conversionRate } from "../../kpi/definitions/conversion";
-import { type FunnelReport, type KpiValue, computeFunnelReport } from "../../kpi/funnel-report";
-import type { FunnelSpec } from "../../kpi/funnel/funnel-spec";
-import { type KpiValue as Kpi, measure, undefinedBecause } from "../../kpi/funnel/kpi-value";
-import { readDateSerial } from "../../kpi/funnel/cell-readers";
 import { isoDateToSerial } from "../../kpi/dates";
+import { PERIOD_PROBLEMS } from "../../kpi/definitions/periods";
+import { type FunnelReport, type KpiValue, computeFunnelReport } from "../../kpi/funnel-report";
+import { channelKey, channelLabel } from "../../kpi/funnel/channel-label";
+import { labelColumn } from "../../kpi/funnel/column-readings";
+import { OPEN_WINDOW } from "../../kpi/funnel/cohort-report";
+import type { FunnelSpec, PeriodChoice } from "../../kpi/funnel/funnel-spec";
+import { PREVIOUS_EMPTY } from "../../kpi/funnel/headline";
+import { shareOfSpendMetric } from "../../kpi/summary-metrics/metric-table";
+import type { SliceTotals, SummaryMetric } from "../../kpi/summary-metrics/metric-types";
+import type { CellRef } from "../../server/summary/block";
+import { COHORT_COLUMN, LABEL_COLUMN, NOTE_COLUMN, PARTIAL_MONTH } from "../../server/summary/month-block";
 import type { SummaryLayout } from "../../server/summary/summary-layout";
-import type { SliceKpis } from "../../kpi/funnel/segment-kpis";
 
-/** What a formula cell shows: a number, or the sheet's "n/a" for a KPI that is undefined. */
-export type CachedValue = number | string;
+/** What a formula cell shows: a number, text (the sheet's "n/a", a message), or TRUE/FALSE. */
+export type CachedValue = number | string | boolean;
 
 export const NOT_AVAILABLE = "n/a";
 
@@ -20,144 +23,190 @@ export function cellKey(row: number, column: number): string {
   return `${row},${column}`;
 }
 
-const shown = (kpi: KpiValue): CachedValue => kpi.value ?? NOT_AVAILABLE;
-const amount = (value: number | null): CachedValue => value ?? NOT_AVAILABLE;
+const MONTH_NAMES = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
+
+/** A KPI as its cell shows it: the number, or the word the sheet's formula writes instead. */
+export function shown(kpi: KpiValue): CachedValue {
+  if (kpi.value !== null) return kpi.value;
+  if (kpi.reason === PREVIOUS_EMPTY) return PREVIOUS_EMPTY;
+  if (kpi.reason.startsWith(OPEN_WINDOW)) return OPEN_WINDOW;
+  return NOT_AVAILABLE;
+}
 
 function isoSerial(iso: string): number {
   const [y, m, d] = iso.split("-").map(Number);
   return isoDateToSerial(y, m, d);
 }
 
-/** One segment row of the channel or month table, by the layout's column keys. */
-function segmentValues(slice: SliceKpis, columns: Record<string, number>, share: KpiValue | null): Array<[number, CachedValue]> {
-  const cells: Array<[number, CachedValue]> = [[columns.spend, amount(slice.spend)]];
-  if (share !== null && columns.share !== undefined) cells.push([columns.share, shown(share)]);
-  slice.stageCounts.forEach((count, i) => cells.push([columns[`count_${i}`], count]));
-  cells.push([columns.conversion, shown(slice.conversion)], [columns.cac, shown(slice.cac)], [columns.revenue, amount(slice.revenue)], [columns.roas, shown(slice.roas)]);
-  return cells.filter(([column]) => column !== undefined);
-}
-
-/**
- * Aggregated rows whose date falls in the period: each row is one period's counts, so the report over
- * them is the period's per-channel table. Record-level rows count each stage on its own date, which
- * no row filter can reproduce: their channel table comes from one report per channel instead.
- */
-function periodRows(spec: FunnelSpec, rows: TableRows, start: number, end: number): TableRows | null {
-  if (spec.shape !== "aggregated" || spec.dateColumn === null || spec.dateColumn === undefined) return null;
-  const serials = columnReadings(asGrid(rows), spec.dateColumn, readDateSerial);
-  const picked: number[] = [];
-  for (let r = 0; r < serials.length; r++) if (serials[r] >= start && serials[r] < end + 1) picked.push(r);
-  return rowSubset(rows, Int32Array.from(picked));
-}
-
-/** Each channel's rows (by the report's rule: trimmed, case ignored, blank as "(no channel)"), keyed by the folded label. */
-function rowsByChannel(rows: TableRows, column: number): Map<string, TableRows> {
-  const { ids, values } = labelColumn(asGrid(rows), column);
-  const keyOf = values.map((v) => (v === null || v === undefined || (typeof v === "string" && v.trim() === "") ? "(no channel)" : String(v).trim()).toLowerCase());
-  const picked = new Map<string, number[]>();
-  for (let r = 0; r < ids.length; r++) {
-    const key = ids[r] < 0 ? "(no channel)" : keyOf[ids[r]];
-    let list = picked.get(key);
-    if (list === undefined) picked.set(key, (list = []));
-    list.push(r);
-  }
-  return new Map([...picked].map(([key, list]) => [key, rowSubset(rows, Int32Array.from(list))]));
-}
-
-/** A record-level channel's row of the period: its own report's headline, as the channel table's columns read it. */
-function periodSlice(spec: FunnelSpec, rows: TableRows, period: { start: string; end: string }, totalSpend: number | null): { slice: SliceKpis; share: Kpi } {
-  const kpis = new Map((computeFunnelReport(spec, rows, { period }).headline?.kpis ?? []).map((k) => [k.key, k.current]));
-  const value = (key: string): Kpi => kpis.get(key) ?? undefinedBecause(`${key} is not measured`);
-  const spend = value("spend").value;
-  return {
-    slice: {
-      spend,
-      revenue: value("revenue").value,
-      stageCounts: spec.stages.map((s) => value(`count_${s.key}`).value ?? 0),
-      conversion: value("overall_conversion"),
-      cac: value("cac"),
-      roas: value("roas"),
-    },
-    share: spend === null || totalSpend === null ? undefinedBecause("SHARE_OF_SPEND: no spend column is mapped") : measure(() => share(spend, totalSpend, "SHARE_OF_SPEND")),
-  };
-}
-
 export interface SummaryValueInputs {
   spec: FunnelSpec;
   rows: TableRows;
   layout: SummaryLayout;
-  /** The period written into the sheet's custom start and end, "YYYY-MM-DD". */
-  period: { start: string; end: string };
-  /** Where the period's start, end, previous start and previous end cells are, as [row, column]. */
-  periodCells: { start: [number, number]; end: [number, number]; previousStart: [number, number]; previousEnd: [number, number] };
+  /** Every metric of the summary (the plan's table). */
+  metrics: readonly SummaryMetric[];
+  /** The period the sheet holds: its preset and custom dates. */
+  period: PeriodChoice;
+}
+
+function totalsOf(values: Readonly<Record<string, KpiValue>>, metrics: readonly SummaryMetric[]): SliceTotals {
+  const counts: Record<string, number> = {};
+  let spend = 0;
+  let revenue = 0;
+  for (const m of metrics) {
+    const v = values[m.key]?.value ?? 0;
+    if (m.formula.op === "count") counts[m.formula.stage] = v;
+    if (m.formula.op === "sum" && m.formula.measure === "spend") spend = v;
+    if (m.formula.op === "sum" && m.formula.measure === "revenue") revenue = v;
+  }
+  return { spend, revenue, counts, grossMargin: null };
+}
+
+/** Rows grouped by the report's channel rule, so one period report per listed channel costs only that channel's rows. */
+function rowsByChannel(rows: TableRows, column: number): Map<string, TableRows> {
+  // Each distinct cell is labelled once; a row of a stored grid costs an index, not an array.
+  const { ids, values } = labelColumn(asGrid(rows), column);
+  const keyOf = values.map((v) => channelKey(channelLabel(v)));
+  const absent = channelKey(channelLabel(undefined));
+  const picked = new Map<string, number[]>();
+  for (let r = 0; r < ids.length; r++) {
+    const key = ids[r] < 0 ? absent : keyOf[ids[r]];
+    let group = picked.get(key);
+    if (group === undefined) {
+      group = [];
+      picked.set(key, group);
+    }
+    group.push(r);
+  }
+  return new Map([...picked].map(([key, group]) => [key, rowSubset(rows, Int32Array.from(group))]));
 }
 
 export function summaryValues(inputs: SummaryValueInputs): Map<string, CachedValue> {
-  const { spec, rows, layout, period } = inputs;
+  const { spec, rows, layout, metrics } = inputs;
   const values = new Map<string, CachedValue>();
-  const put = (row: number, column: number, value: CachedValue) => values.set(cellKey(row, column), value);
-  const report: FunnelReport = computeFunnelReport(spec, rows, { period });
+  const put = (cell: CellRef, value: CachedValue) => values.set(cellKey(cell.row, cell.column), value);
+  const at = (row: number, column: number, value: CachedValue) => values.set(cellKey(row, column), value);
+  const report: FunnelReport = computeFunnelReport(spec, rows, { period: inputs.period });
+  const p = layout.period;
+  const span = report.span;
+  put(p.latest, span?.latest ?? NOT_AVAILABLE);
+  put(p.earliest, span?.earliest ?? NOT_AVAILABLE);
   const headline = report.headline;
-  if (headline === null) return values;
-
-  const start = isoSerial(headline.start);
-  const end = isoSerial(headline.end);
-  const cells = inputs.periodCells;
-  put(...cells.start, start);
-  put(...cells.end, end);
-  put(...cells.previousStart, isoSerial(headline.previousStart));
-  put(...cells.previousEnd, isoSerial(headline.previousEnd));
-
-  const currentCounts: number[] = [];
-  for (const kpi of headline.kpis) {
-    const row = layout.headlineRows[kpi.key];
-    if (row === undefined) continue;
-    put(row, layout.headlineCurrentColumn, shown(kpi.current));
-    put(row, layout.headlinePreviousColumn, shown(kpi.previous));
-    put(row, layout.headlinePreviousColumn + 1, shown(kpi.change));
-    if (kpi.key.startsWith("count_") && kpi.current.value !== null) currentCounts.push(kpi.current.value);
+  put(p.valid, headline !== null);
+  put(p.message, headline === null ? (report.headlineReason ?? PERIOD_PROBLEMS.noDates) : "");
+  put(p.partial, headline?.partial ?? "");
+  for (const cell of [p.start, p.end, p.previousStart, p.previousEnd]) put(cell, NOT_AVAILABLE);
+  if (headline !== null) {
+    put(p.start, isoSerial(headline.start));
+    put(p.end, isoSerial(headline.end));
+    put(p.previousStart, isoSerial(headline.previousStart));
+    put(p.previousEnd, isoSerial(headline.previousEnd));
   }
 
-  layout.funnelRows.forEach((row, i) => {
-    const count = currentCounts[i];
-    if (count === undefined) return;
-    put(row, 2, count);
-    put(row, 4, shown(measure(() => conversionRate(count, currentCounts[0]))));
+  // Headline and funnel.
+  const h = layout.headline;
+  put(h.previousHasData, headline?.previousHasData ?? false);
+  put({ row: h.previousHasData.row, column: h.changeColumn }, headline !== null && !headline.previousHasData ? "The previous period has no data, so no change is shown" : "");
+  put(h.partialNote, headline?.partial ?? "");
+  const current: Record<string, KpiValue> = {};
+  for (const kpi of headline?.kpis ?? []) {
+    const row = h.rows[kpi.key];
+    if (row === undefined) continue;
+    current[kpi.key] = kpi.current;
+    at(row, h.currentColumn, shown(kpi.current));
+    at(row, h.previousColumn, shown(kpi.previous));
+    at(row, h.changeColumn, shown(kpi.change));
+  }
+  if (headline === null) {
+    for (const row of Object.values(h.rows)) for (const column of [h.currentColumn, h.previousColumn, h.changeColumn]) at(row, column, NOT_AVAILABLE);
+  }
+  const stageKeys = spec.stages.map((s) => s.key);
+  const fn = layout.funnel;
+  const count = (i: number): number | null => current[`count_${stageKeys[i]}`]?.value ?? null;
+  fn.stageRows.forEach((row, i) => {
+    const n = count(i);
+    at(row, fn.countColumn, n ?? NOT_AVAILABLE);
+    const rate = (part: number | null, whole: number | null): CachedValue =>
+      part !== null && whole !== null && whole > 0 && part >= 0 && part <= whole ? part / whole : NOT_AVAILABLE;
+    at(row, fn.overallColumn, rate(n, count(0)));
     if (i > 0) {
-      put(row, 3, shown(measure(() => conversionRate(count, currentCounts[i - 1]))));
-      put(row, 5, currentCounts[i - 1] - count);
+      const before = count(i - 1);
+      at(row, fn.stepColumn, rate(n, before));
+      at(row, fn.dropOffColumn, n !== null && before !== null ? before - n : NOT_AVAILABLE);
     }
   });
 
-  const inPeriod = layout.channels === null ? null : periodRows(spec, rows, start, end);
-  if (layout.channels !== null && inPeriod === null && spec.channelColumn !== null && spec.channelColumn !== undefined) {
-    const groups = rowsByChannel(rows, spec.channelColumn);
-    const totalSpend = headline.kpis.find((k) => k.key === "spend")?.current.value ?? null;
-    const { rows: channelRows, names, columns } = layout.channels;
-    names.forEach((name, i) => {
-      const subset = groups.get(name.toLowerCase());
-      if (subset === undefined) return;
-      const { slice, share: spendShare } = periodSlice(spec, subset, period, totalSpend);
-      for (const [column, value] of segmentValues(slice, columns, spendShare)) put(channelRows[i], column, value);
-    });
+  // Unit economics: a new summary's inputs are blank, so its results read n/a.
+  const u = layout.unitEconomics;
+  put(u.ltv, NOT_AVAILABLE);
+  if (u.ltvCac) {
+    put(u.ltvCac.value, NOT_AVAILABLE);
+    put(u.ltvCac.status, "");
   }
-  if (layout.channels !== null && inPeriod !== null) {
-    const periodReport = computeFunnelReport(spec, inPeriod);
-    const byName = new Map((periodReport.channels ?? []).map((c) => [c.channel, c]));
-    const { rows: channelRows, names, columns } = layout.channels;
-    names.forEach((name, i) => {
-      const channel = byName.get(name);
-      // A channel with no rows in the period is all zeros and n/a, which its own report row would not exist for.
-      if (channel === undefined) return;
-      for (const [column, value] of segmentValues(channel, columns, channel.shareOfSpend)) put(channelRows[i], column, value);
-    });
+  if (u.payback) {
+    put(u.payback.value, NOT_AVAILABLE);
+    put(u.payback.status, "");
   }
 
-  const monthByLabel = new Map(report.months.map((m) => [m.month, m]));
-  layout.months.months.forEach((label, i) => {
-    const month = monthByLabel.get(label);
+  // Goals: a new summary has only spare rows, whose formulas all show blanks.
+  const g = layout.goals;
+  if (g.count === 0) {
+    const computed = Object.entries(g.columns).filter(([name]) => !["KPI", "Basis", "Baseline", "Target", "Start", "End", "Curve", "Direction"].includes(name));
+    for (let r = g.firstRow; r < g.firstRow + g.rows; r++) for (const [, column] of computed) at(r, column, "");
+  }
+
+  // Channels for the period: one report per listed channel over its own rows, the same dates.
+  const ch = layout.channels;
+  if (ch !== null && headline !== null && spec.channelColumn !== null && spec.channelColumn !== undefined) {
+    const explicit = { start: headline.start, end: headline.end };
+    const groups = rowsByChannel(rows, spec.channelColumn);
+    const whole = totalsOf(current, metrics);
+    const listed: SliceTotals[] = [];
+    const columnMetrics = [...metrics, shareOfSpendMetric()].filter((m) => ch.columns[m.key] !== undefined);
+    ch.names.forEach((name, i) => {
+      const subset = groups.get(channelKey(name)) ?? [];
+      const sub = computeFunnelReport(spec, subset, { period: explicit });
+      const subValues: Record<string, KpiValue> = {};
+      for (const kpi of sub.headline?.kpis ?? []) subValues[kpi.key] = kpi.current;
+      const totals = totalsOf(subValues, metrics);
+      listed.push(totals);
+      for (const m of columnMetrics) at(ch.rows[i], ch.columns[m.key], shown(m.compute(totals, whole)));
+    });
+    if (ch.otherRow !== null) {
+      const other: SliceTotals = {
+        spend: whole.spend - listed.reduce((a, t) => a + t.spend, 0),
+        revenue: whole.revenue - listed.reduce((a, t) => a + t.revenue, 0),
+        counts: Object.fromEntries(Object.keys(whole.counts).map((k) => [k, whole.counts[k] - listed.reduce((a, t) => a + (t.counts[k] ?? 0), 0)])),
+        grossMargin: null,
+      };
+      for (const m of columnMetrics) at(ch.otherRow, ch.columns[m.key], shown(m.compute(other, whole)));
+    }
+  }
+
+  // Months over all dates, with cohort conversion and partial months for record-level data.
+  const mo = layout.months;
+  const byMonth = new Map(report.months.map((m) => [m.month, m]));
+  mo.months.forEach((label, i) => {
+    const month = byMonth.get(label);
     if (month === undefined) return;
-    for (const [column, value] of segmentValues(month, layout.months.columns, null)) put(layout.months.rows[i], column, value);
+    const row = mo.rows[i];
+    for (const m of metrics) if (mo.columns[m.key] !== undefined) at(row, mo.columns[m.key], shown(month.metrics[m.key]));
+    if (mo.columns[COHORT_COLUMN] !== undefined && month.cohortConversion !== null) at(row, mo.columns[COHORT_COLUMN], shown(month.cohortConversion));
+    at(row, mo.columns[NOTE_COLUMN], month.partial ? PARTIAL_MONTH : "");
+    const [y, mm] = label.split("-").map(Number);
+    at(row, mo.columns[LABEL_COLUMN], `${MONTH_NAMES[mm - 1]} ${y}${month.partial ? " (partial)" : ""}`);
   });
+
+  // Cohorts and the data-quality line.
+  const co = layout.cohorts;
+  if (co !== null && report.cohorts !== null) {
+    const byEntry = new Map(report.cohorts.months.map((m) => [m.month, m]));
+    co.months.forEach((label, i) => {
+      const month = byEntry.get(label);
+      if (month === undefined) return;
+      at(co.rows[i], co.enteredColumn, month.entered);
+      report.cohorts?.windows.forEach((w, k) => at(co.rows[i], co.windowColumns[w], shown(month.shares[k])));
+    });
+  }
+  if (layout.quality !== null && report.cohorts !== null) put(layout.quality, report.cohorts.backwardsRecords);
   return values;
 }

@@ -1,6 +1,6 @@
 // Prints a summarize run for people: the mapping with its reasons, headline KPIs, the funnel, channels, time to convert.
 import { readingSection } from "./reading-section";
-import { formatChange, formatKpi, formatNumber, headlineKind } from "./kpi-format";
+import { formatChange, formatKpi, formatNumber, kindOfUnit } from "./kpi-format";
 import type { SummaryRun } from "./summary-run";
 import { textTable } from "./text-table";
 
@@ -14,10 +14,15 @@ function headlineSection(run: SummaryRun): string {
   const { headline, headlineReason } = run.report;
   if (headline === null) return `Headline KPIs: none, because ${headlineReason ?? "no period was given"}`;
   const rows = headline.kpis.map((k) => {
-    const kind = headlineKind(k.key);
+    const kind = kindOfUnit(k.unit);
     return [k.label, formatKpi(k.current, kind), formatKpi(k.previous, kind), formatChange(k.change)];
   });
-  const title = `Headline KPIs: ${headline.start} to ${headline.end} (${headline.days} days) vs ${headline.previousStart} to ${headline.previousEnd}`;
+  const notes = [
+    headline.preset === "Custom" ? null : `Period: ${headline.preset}, counted back from the latest date with data (as the KPI Summary's default)`,
+    headline.partial,
+    headline.previousHasData ? null : "The previous period has no data, so no change is shown",
+  ].filter((n): n is string => n !== null);
+  const title = `Headline KPIs: ${headline.start} to ${headline.end} (${headline.days} days) vs ${headline.previousStart} to ${headline.previousEnd}${notes.map((n) => `\n${n}`).join("")}`;
   const table = textTable(
     [{ title: "KPI", align: "left" }, { title: "This period", align: "right" }, { title: "Previous", align: "right" }, { title: "Change", align: "right" }],
     rows,
@@ -49,29 +54,36 @@ function funnelSection(run: SummaryRun): string {
 }
 
 function channelSection(run: SummaryRun): string {
-  const { channels, stages } = run.report;
+  const { channels, metrics } = run.report;
   if (channels === null) return "Channels: no channel column is mapped";
+  // The metric table decides the columns, as it does for the summary sheet's channel table.
+  const shown = metrics.filter((m) => m.places.includes("channels"));
   const rows = channels.map((c) => [
     c.channel,
-    formatNumber(c.spend, "money"),
-    formatKpi(c.shareOfSpend, "rate"),
-    ...c.stageCounts.map((n) => formatNumber(n, "count")),
-    formatKpi(c.conversion, "rate"),
-    formatKpi(c.cac, "money"),
-    formatNumber(c.revenue, "money"),
-    formatKpi(c.roas, "multiple"),
+    ...(c.spend === null ? [] : [formatNumber(c.spend, "money"), formatKpi(c.shareOfSpend, "rate")]),
+    ...shown.filter((m) => m.key !== "spend").map((m) => formatKpi(c.metrics[m.key] ?? null, kindOfUnit(m.unit))),
   ]);
+  const hasSpend = channels[0]?.spend !== null && channels[0]?.spend !== undefined;
   const columns = [
     { title: "Channel", align: "left" as const },
-    { title: "Spend", align: "right" as const },
-    { title: "Share", align: "right" as const },
-    ...stages.map((s) => ({ title: s.name, align: "right" as const })),
-    { title: "Conversion", align: "right" as const },
-    { title: "CAC", align: "right" as const },
-    { title: "Revenue", align: "right" as const },
-    { title: "ROAS", align: "right" as const },
+    ...(hasSpend ? [{ title: "Spend", align: "right" as const }, { title: "Share", align: "right" as const }] : []),
+    ...shown.filter((m) => m.key !== "spend").map((m) => ({ title: m.label, align: "right" as const })),
   ];
   return `Channels (all rows, biggest spend first)\n${textTable(columns, rows)}`;
+}
+
+function cohortSection(run: SummaryRun): string | null {
+  const cohorts = run.report.cohorts;
+  if (cohorts === null || cohorts.months.length === 0) return null;
+  const rows = cohorts.months.map((m) => [
+    m.month, formatNumber(m.entered, "count"),
+    ...m.shares.map((s) => (s.value === null ? (s.reason.startsWith("window open") ? "open" : "n/a") : formatNumber(s.value, "rate"))),
+  ]);
+  const columns = [
+    { title: "Entry month", align: "left" as const }, { title: "Entered", align: "right" as const },
+    ...cohorts.windows.map((w) => ({ title: `Within ${w} days`, align: "right" as const })),
+  ];
+  return `Cohorts: share of each month's entrants converted within a window ("open": not every entrant has had the whole window)\n${textTable(columns, rows)}`;
 }
 
 function timeSection(run: SummaryRun): string | null {
@@ -92,6 +104,8 @@ function notesSection(run: SummaryRun): string {
   const lines = [`${formatNumber(n.rows, "count")} data rows read from "${run.sheetName}" (header in row ${run.headerRow})`];
   if (n.unreadableCells > 0) lines.push(`${formatNumber(n.unreadableCells, "count")} cells could not be read and were left out`);
   if (n.rowsWithoutDate > 0) lines.push(`${formatNumber(n.rowsWithoutDate, "count")} rows have no date: in totals, in no month or period`);
+  const backwards = run.report.cohorts?.backwardsRecords ?? 0;
+  if (backwards > 0) lines.push(`${formatNumber(backwards, "count")} records have a stage dated before an earlier one (a data error; one whose last stage comes before its first counts as entered, not converted, in the cohorts)`);
   if (n.negativeDurations > 0) lines.push(`${formatNumber(n.negativeDurations, "count")} records reached the last stage before the first: left out of time to convert`);
   if (n.revenueWithoutLastStage > 0) lines.push(`${formatNumber(n.revenueWithoutLastStage, "count")} records have revenue but never reached the last stage: not counted`);
   if (n.datesWithoutStatus > 0) lines.push(`${formatNumber(n.datesWithoutStatus, "count")} stage dates are on records whose status does not reach that stage (lost or open deals): not counted`);
@@ -101,6 +115,6 @@ function notesSection(run: SummaryRun): string {
 }
 
 export function textReport(run: SummaryRun): string {
-  const sections = [readingSection(run.reading, run.sheetName), mappingSection(run), headlineSection(run), funnelSection(run), channelSection(run), timeSection(run), notesSection(run)];
+  const sections = [readingSection(run.reading, run.sheetName), mappingSection(run), headlineSection(run), funnelSection(run), channelSection(run), timeSection(run), cohortSection(run), notesSection(run)];
   return `${sections.filter((s): s is string => s !== null).join("\n\n")}\n`;
 }

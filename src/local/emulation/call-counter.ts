@@ -3,9 +3,25 @@ import { checkScopes } from "./scopes";
 
 export class CallCounter {
   private readonly counts = new Map<string, number>();
+  private readonly faults = new Map<string, { after: number; message: string }>();
 
   tick(name: string): void {
     this.counts.set(name, (this.counts.get(name) ?? 0) + 1);
+    const fault = this.faults.get(name);
+    if (fault !== undefined && --fault.after < 0) {
+      this.faults.delete(name);
+      const error = new Error(fault.message);
+      error.name = "Exception";
+      throw error;
+    }
+  }
+
+  /**
+   * Makes a later call fail as a Google service can ("Service Spreadsheets failed while accessing document"),
+   * for tests of what a failure midway leaves behind: the first `after` calls of `name` succeed, the next throws.
+   */
+  failAfter(name: string, after: number, message = "Service Spreadsheets failed while accessing document"): void {
+    this.faults.set(name, { after, message });
   }
 
   /** Calls of one method ("Range.getValues"), or of a whole class ("Range"). */

@@ -20,7 +20,7 @@ function rangesOf(ranges: RangeApi[]): ConditionalRuleRecord["ranges"] {
 }
 
 function copyRecord(record: ConditionalRuleRecord): ConditionalRuleRecord {
-  return { ...record, values: [...record.values], ranges: [...record.ranges] };
+  return { ...record, values: [...record.values], gradient: record.gradient ? { ...record.gradient } : null, ranges: [...record.ranges] };
 }
 
 class BooleanCondition implements BooleanConditionApi {
@@ -62,7 +62,7 @@ export class ConditionalFormatRuleBuilderFacade implements ConditionalFormatRule
   readonly calls;
   constructor(
     readonly ctx: EmulationContext,
-    readonly record: ConditionalRuleRecord = { criteria: null, values: [], background: null, fontColor: null, bold: null, ranges: [] },
+    readonly record: ConditionalRuleRecord = { criteria: null, values: [], background: null, fontColor: null, bold: null, gradient: null, ranges: [] },
   ) {
     this.calls = ctx.calls;
   }
@@ -103,6 +103,14 @@ export class ConditionalFormatRuleBuilderFacade implements ConditionalFormatRule
   }
   setBold(bold: boolean | null): ConditionalFormatRuleBuilderApi {
     this.record.bold = bold;
+    return this;
+  }
+  setGradientMinpoint(color: string): ConditionalFormatRuleBuilderApi {
+    this.record.gradient = { min: color, max: this.record.gradient?.max ?? null };
+    return this;
+  }
+  setGradientMaxpoint(color: string): ConditionalFormatRuleBuilderApi {
+    this.record.gradient = { min: this.record.gradient?.min ?? null, max: color };
     return this;
   }
   setRanges(ranges: RangeApi[]): ConditionalFormatRuleBuilderApi {

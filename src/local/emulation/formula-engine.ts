@@ -29,6 +29,8 @@ export const SHEETS_LIKE_CONFIG: Partial<ConfigParams> = {
   decimalSeparator: ".",
   thousandSeparator: "",
   caseSensitive: false,
+  // "Café" = "Cafe" is FALSE in Sheets, Excel and LibreOffice; HyperFormula ignores accents unless told.
+  accentSensitive: true,
   matchWholeCell: true,
   useWildcards: true,
   useRegularExpressions: false,

@@ -10,6 +10,7 @@ import type {
   WritableValue,
 } from "../../server/apps-script-api";
 import { boxA1, type Box } from "./a1";
+import type { CellAttributes } from "./cell-attributes";
 import { countCalls } from "./call-counter";
 import type { EmulationContext } from "./context";
 import { DataValidationFacade, validationOf } from "./data-validation";
@@ -257,6 +258,26 @@ export class RangeFacade implements RangeApi {
   setWrap(isWrapEnabled: boolean): RangeApi {
     this.sheet.wraps.fill(this.box, () => isWrapEnabled);
     return this;
+  }
+  /**
+   * Range.copyTo(destination): values, formulas, number formats, notes, data validation and text styles of
+   * this range land at the destination's top-left cell, as a paste does. The emulation copies to the same
+   * position on another sheet only (the summary's staging sheet → the summary), so formulas need no shifting.
+   */
+  copyTo(destination: RangeApi): void {
+    if (!(destination instanceof RangeFacade)) throw new Error("copyTo: not a range of this emulated spreadsheet");
+    if (destination.box.row !== this.box.row || destination.box.column !== this.box.column) {
+      throw new Error("emulation: copyTo is emulated only to the same position on another sheet");
+    }
+    const target = destination.sheet;
+    const box = this.box;
+    this.ctx.workbook.checkBox(target, box);
+    this.ctx.workbook.copyCells(this.sheet, target, box);
+    for (const key of ["numberFormats", "notes", "validations", "backgrounds", "fontColors", "fontWeights", "alignments", "wraps"] as const) {
+      const from = this.sheet[key] as CellAttributes<unknown>;
+      const to = target[key] as CellAttributes<unknown>;
+      to.fill(box, (r, c) => from.get(box.row + r, box.column + c));
+    }
   }
   merge(): RangeApi {
     this.sheet.merges.push({ ...this.box });

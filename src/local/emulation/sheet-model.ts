@@ -18,6 +18,8 @@ export interface ConditionalRuleRecord {
   background: string | null;
   fontColor: string | null;
   bold: boolean | null;
+  /** A colour scale from the lowest to the highest number in the ranges (a heat map). */
+  gradient: { min: string | null; max: string | null } | null;
   ranges: { sheet: SheetModel; box: Box }[];
 }
 

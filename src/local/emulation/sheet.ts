@@ -120,6 +120,13 @@ export class SheetFacade implements SheetApi {
     this.ctx.workbook.insertRows(this.model, afterPosition, howMany);
     return this;
   }
+  /** Emulated at the right edge only (growing the grid), which is all the add-on does. */
+  insertColumnsAfter(afterPosition: number, howMany: number): SheetApi {
+    if (afterPosition !== this.model.maxColumns) throw new Error("emulation: insertColumnsAfter is emulated after the last column only");
+    if (howMany < 1) throw appsScriptError("Those columns are out of bounds.");
+    this.model.maxColumns += howMany;
+    return this;
+  }
 
   clear(options?: { formatOnly?: boolean; contentsOnly?: boolean }): SheetApi {
     const only = options && (options.formatOnly || options.contentsOnly);

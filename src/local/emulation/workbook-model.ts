@@ -1,5 +1,5 @@
 // The emulated spreadsheet's state and the operations on it; the Apps Script facades are thin layers over this.
-import { CellValueDetailedType, type HyperFormula, type RawCellContent, type SimpleCellRange } from "hyperformula";
+import { CellValueDetailedType, DetailedCellError, type HyperFormula, type RawCellContent, type SimpleCellRange } from "hyperformula";
 import type { SheetValue, WritableValue } from "../../server/apps-script-api";
 import { columnToLetters, quoteSheetName, type Box } from "./a1";
 import { plainEngineValue, toEngineInput, toSheetValue } from "./cell-values";
@@ -250,9 +250,12 @@ export class WorkbookModel {
       row.map((value, c) => {
         const cellRow = box.row + r;
         const cellColumn = box.column + c;
-        const input = toEngineInput(value, this.timeZone);
-        if (input.dateFormat && !isDateFormat(sheet.numberFormats.get(cellRow, cellColumn))) {
+        const format = sheet.numberFormats.get(cellRow, cellColumn);
+        const input = toEngineInput(value, this.timeZone, format);
+        if (input.dateFormat && !isDateFormat(format)) {
           sheet.numberFormats.set(cellRow, cellColumn, input.dateFormat);
+        } else if (input.format && format === undefined) {
+          sheet.numberFormats.set(cellRow, cellColumn, input.format);
         }
         if (input.formula !== undefined && this.deferred) {
           sheet.userFormulas.set(cellRow, cellColumn, input.formula);
@@ -268,6 +271,23 @@ export class WorkbookModel {
       }),
     );
     this.engine.setCellContents({ sheet: sheet.engineId, row: box.row - 1, col: box.column - 1 }, contents);
+  }
+
+  /** Copies contents cell by cell to the same box of another sheet: formulas as written, values as they are (text stays text). */
+  copyCells(from: SheetModel, to: SheetModel, box: Box): void {
+    const formulas = this.readFormulas(from, box);
+    const used = this.usedPart(from, box);
+    const values = used ? this.engine.getRangeValues(this.engineRange(from, used)) : [];
+    const contents: WritableValue[][] = formulas.map((row, r) =>
+      row.map((formula, c) => {
+        if (formula !== "") return formula;
+        const raw = values[r]?.[c] ?? null;
+        // An error value is written back as its literal (#N/A); text, even text that reads "#N/A", as text.
+        if (raw instanceof DetailedCellError) return raw.value;
+        return typeof raw === "string" ? `'${raw}` : raw;
+      }),
+    );
+    this.writeValues(to, box, contents);
   }
 
   /** Holds back formulas written from now on: they read as blank until `resumeFormulas`. */

@@ -195,26 +195,80 @@ export function derivedWord(header: string): string | null {
   return null;
 }
 
-/** Every field a header could mean, best first. */
+/** A synonym of the lists above, tokenised once; `order` is its place in them, the tie-breaker. */
+interface Synonym {
+  target: HeaderTarget;
+  word: string;
+  dateOnly: boolean;
+  stage: boolean;
+  tokens: string[];
+  order: number;
+}
+
+interface SynonymIndex {
+  /** By the words run together: a header equal to the phrase scores highest. */
+  byCompact: Map<string, Synonym[]>;
+  /** By the phrase's first word: where a phrase can start inside a header. */
+  byFirstToken: Map<string, Synonym[]>;
+}
+
+let synonymIndex: SynonymIndex | null = null;
+
+/** Built on first use: a sheet of 150,000 columns must not tokenise the whole vocabulary for each header. */
+function synonyms(): SynonymIndex {
+  if (synonymIndex !== null) return synonymIndex;
+  const index: SynonymIndex = { byCompact: new Map(), byFirstToken: new Map() };
+  let order = 0;
+  const add = (target: HeaderTarget, word: string, dateOnly: boolean, stage: boolean): void => {
+    const tokens = headerTokens(word);
+    if (tokens.length === 0) return;
+    const synonym: Synonym = { target, word, dateOnly, stage, tokens, order: order++ };
+    const push = (map: Map<string, Synonym[]>, key: string): void => {
+      const list = map.get(key);
+      if (list === undefined) map.set(key, [synonym]);
+      else list.push(synonym);
+    };
+    push(index.byCompact, tokens.join(""));
+    push(index.byFirstToken, tokens[0]);
+  };
+  for (const stage of KNOWN_STAGES) {
+    const target: HeaderTarget = { kind: "stage", key: stage.key };
+    for (const word of stage.words) add(target, word, false, true);
+    for (const word of stage.dateOnlyWords) add(target, word, true, true);
+  }
+  for (const { target, words } of FIELD_WORDS) for (const word of words) add(target, word, false, false);
+  synonymIndex = index;
+  return index;
+}
+
+/** Every field a header could mean, best first; on equal scores the lists' order decides, so they double as priorities. */
 export function matchHeader(header: string): HeaderMatch[] {
   const tokens = headerTokens(header);
   if (tokens.length === 0) return [];
-  const matches: HeaderMatch[] = [];
-  const consider = (target: HeaderTarget, word: string, dateOnly: boolean): void => {
-    const score = phraseScore(tokens, headerTokens(word));
-    if (score > 0) matches.push({ target, word, score, dateOnly });
-  };
+  const index = synonyms();
   // "Expected close date" is a forecast, not the day a stage was reached.
   const forecast = tokens.some((t) => FORECAST_WORDS.has(t));
-  for (const stage of KNOWN_STAGES) {
-    if (forecast) break;
-    const target: HeaderTarget = { kind: "stage", key: stage.key };
-    for (const word of stage.words) consider(target, word, false);
-    for (const word of stage.dateOnlyWords) consider(target, word, true);
-  }
-  for (const { target, words } of FIELD_WORDS) for (const word of words) consider(target, word, false);
-  // Stable sort keeps list order on ties, so the lists above double as priorities.
-  return matches.sort((a, b) => b.score - a.score);
+  const best = new Map<Synonym, number>();
+  const consider = (synonym: Synonym, score: number): void => {
+    if (forecast && synonym.stage) return;
+    if (score > (best.get(synonym) ?? 0)) best.set(synonym, score);
+  };
+  for (const synonym of index.byCompact.get(tokens.join("")) ?? []) consider(synonym, synonym.tokens.length * 10 + 5);
+  tokens.forEach((token, start) => {
+    for (const synonym of index.byFirstToken.get(token) ?? []) {
+      if (startsAt(tokens, synonym.tokens, start)) consider(synonym, synonym.tokens.length * 10);
+    }
+  });
+  return [...best]
+    .sort(([a, sa], [b, sb]) => sb - sa || a.order - b.order)
+    .map(([synonym, score]) => ({ target: synonym.target, word: synonym.word, score, dateOnly: synonym.dateOnly }));
+}
+
+// Whole words only: "Leadership" is not leads, "Closed date" contains "closed".
+function startsAt(tokens: readonly string[], phrase: readonly string[], start: number): boolean {
+  if (start + phrase.length > tokens.length) return false;
+  for (let j = 0; j < phrase.length; j++) if (tokens[start + j] !== phrase[j]) return false;
+  return true;
 }
 
 export function targetLabel(target: HeaderTarget): string {
@@ -240,20 +294,3 @@ export function sameTarget(a: HeaderTarget, b: HeaderTarget): boolean {
   return a.kind === b.kind && (a.kind !== "stage" || (b.kind === "stage" && a.key === b.key));
 }
 
-// Whole words only: "Leadership" is not leads, "Closed date" contains "closed".
-function phraseScore(tokens: string[], phrase: string[]): number {
-  const compactHeader = tokens.join("");
-  const compactPhrase = phrase.join("");
-  if (compactHeader === compactPhrase) return phrase.length * 10 + 5;
-  for (let i = 0; i + phrase.length <= tokens.length; i++) {
-    let all = true;
-    for (let j = 0; j < phrase.length; j++) {
-      if (tokens[i + j] !== phrase[j]) {
-        all = false;
-        break;
-      }
-    }
-    if (all) return phrase.length * 10;
-  }
-  return 0;
-}

@@ -1,12 +1,30 @@
-// A rectangle of the summary sheet written in one batch: values and formulas, number formats, notes, header rows.
+// A rectangle of the summary sheet written in one batch, whose text cells are always text: data and user text never become formulas.
 import type { WritableValue } from "../apps-script-api";
+
+/** A native formula, without its leading "=". */
+export interface Formula {
+  formula: string;
+}
+
+/**
+ * One cell as a block holds it. A string is literal text, always: a channel named `=IMPORTDATA(...)`,
+ * `TRUE`, `00123` or `+1` stays those characters. Formulas are a different type, so no text can turn
+ * into one by accident.
+ */
+export type SheetCell = string | number | boolean | Date | null | Formula;
+
+export const f = (formula: string): Formula => ({ formula });
+
+export function isFormula(cell: SheetCell): cell is Formula {
+  return typeof cell === "object" && cell !== null && !(cell instanceof Date);
+}
 
 export interface Block {
   /** 1-based top-left cell. */
   row: number;
   column: number;
-  /** Rows of equal width; a string starting with "=" is a formula. */
-  cells: WritableValue[][];
+  /** Rows of equal width. */
+  cells: SheetCell[][];
   /** Number formats per cell ("" keeps the default). */
   formats?: string[][];
   /** A note per cell ("" for none): how the number in it is computed. */
@@ -17,6 +35,22 @@ export interface Block {
   titleRows?: number[];
 }
 
+/**
+ * What setValues gets. Apps Script reads a string as if typed, so text goes with the leading apostrophe
+ * that Sheets (like Excel and LibreOffice) takes as "this is text": the cell then holds exactly the
+ * characters after it, and getValues returns them without the apostrophe.
+ */
+export function writableOf(cell: SheetCell): WritableValue {
+  if (isFormula(cell)) return `=${cell.formula}`;
+  if (typeof cell === "string") return cell === "" ? "" : `'${cell}`;
+  return cell;
+}
+
+/** The cell as a file format stores a constant: text as it is, formulas as nothing (they are written separately). */
+export function literalValue(cell: SheetCell): WritableValue {
+  return isFormula(cell) ? null : cell;
+}
+
 export const FORMAT = {
   money: "#,##0.00",
   count: "#,##0",
@@ -25,6 +59,7 @@ export const FORMAT = {
   days: "0.0",
   date: "yyyy-mm-dd",
   month: "mmm yyyy",
+  percent: "0%",
   none: "",
 } as const;
 
@@ -42,15 +77,34 @@ export function rectangular<T>(rows: T[][], filler: T): T[][] {
   return rows.map((r) => [...r, ...Array.from({ length: width - r.length }, () => filler)]);
 }
 
-/** "B14" for a 1-based row and column. */
+/** "B14" for a 1-based row and column; absolute gives "$B$14". */
 export function a1(row: number, column: number, absolute = false): string {
   let letters = "";
   for (let n = column; n > 0; n = Math.floor((n - 1) / 26)) letters = String.fromCharCode(65 + ((n - 1) % 26)) + letters;
   return absolute ? `$${letters}$${row}` : `${letters}${row}`;
 }
 
+/** A cell address, 1-based. */
+export interface CellRef {
+  row: number;
+  column: number;
+}
+
+export const ref = (cell: CellRef, absolute = true): string => a1(cell.row, cell.column, absolute);
+
 export function countFormulas(blocks: readonly Block[]): number {
   let n = 0;
-  for (const block of blocks) for (const row of block.cells) for (const cell of row) if (typeof cell === "string" && cell.startsWith("=")) n++;
+  for (const block of blocks) for (const row of block.cells) for (const cell of row) if (isFormula(cell)) n++;
   return n;
+}
+
+/** The last row and column any block reaches. */
+export function extentOf(blocks: readonly Block[]): { rows: number; columns: number } {
+  let rows = 0;
+  let columns = 0;
+  for (const b of blocks) {
+    rows = Math.max(rows, b.row + blockHeight(b) - 1);
+    columns = Math.max(columns, b.column + blockWidth(b) - 1);
+  }
+  return { rows, columns };
 }

@@ -1,25 +1,26 @@
-// Generates (or regenerates) the KPI Summary sheet under the document lock, touching no other sheet.
+// Generates (or regenerates) the KPI Summary under the document lock: plans it all, writes it to a staging sheet, then swaps it in; on failure nothing changes.
 import { computeFunnelReport } from "../../kpi/funnel-report";
-import { dateToSerial, serialToIsoDate } from "../../kpi/dates";
+import { DEFAULT_PRESET } from "../../kpi/definitions/periods";
+import { summaryMetrics } from "../../kpi/summary-metrics/metric-table";
 import type { SheetApi, SpreadsheetApi } from "../apps-script-api";
 import { readDataSheet, UserFacingError } from "../data-sheet";
 import { toFunnelSpec } from "../mapping/mapping-to-spec";
 import type { FunnelMapping } from "../mapping/mapping-types";
 import { validateMapping } from "../mapping/validate-mapping";
 import { writeNamedRanges } from "../named-range-writer";
-import { charts, lockService, spreadsheetApp } from "../services";
-import { a1, type Block, countFormulas } from "./block";
-import { funnelBlock } from "./funnel-block";
+import { lockService, spreadsheetApp } from "../services";
+import { countFormulas } from "./block";
+import { channelMatches } from "./channel-match";
+import { metricContextOf, resolveGoalKpi } from "./goal-kpis";
 import type { GoalRow } from "./goal-types";
-import { GOAL_STATUSES, goalKpiOptions, goalsBlock, mergeGoals } from "./goals-block";
-import { headlineBlock } from "./headline-block";
-import { SUMMARY_SHEET_NAME, TITLES } from "./layout";
-import { MetricFormulas } from "./metric-formulas";
-import { periodBlock, PERIOD_PRESETS, type PeriodInputs } from "./period-block";
+import { mergeGoals } from "./goals-block";
+import { checkGoals, withBasis } from "./goal-checks";
+import { BACKUP_SHEET_NAME, STAGING_SHEET_NAME, SUMMARY_SHEET_NAME } from "./layout";
+import type { PeriodInputs } from "./period-block";
+import { planSummary, type SummaryPlan } from "./plan-summary";
 import { readPreservedInputs } from "./preserved-inputs";
-import { channelCriteria, segmentBlock } from "./segment-block";
-import { resetGeneratedSheet, writeBlock } from "./sheet-writer";
-import { unitEconomicsBlock } from "./unit-economics-block";
+import { snapshotSetup } from "./setup-snapshot";
+import { colourRules, insertCharts, writeAll } from "./sheet-writer";
 import type { SummaryLayout } from "./summary-layout";
 
 export interface SummaryReport {
@@ -30,23 +31,40 @@ export interface SummaryReport {
   formulas: number;
   /** What was written, for the wizard's report: "Headline KPIs (17 rows)", ... */
   written: string[];
-  /** Validation warnings (e.g. stage dates out of order): written anyway, worth a look. */
+  /** Validation warnings (e.g. stage dates out of order) and goals whose KPI this funnel no longer has: written anyway, worth a look. */
   warnings: string[];
   layout: SummaryLayout;
 }
 
+export interface GenerateOptions {
+  /** Persists the mapping (the wizard's Generate) or says when it was saved (Refresh); runs only once the new summary is fully written. */
+  save(mapping: FunnelMapping): string;
+  now?: Date;
+  /** Replaces the period kept from an older summary (the command line's --from/--to). */
+  period?: PeriodInputs;
+  /** Runs after the data is read and checked, before the first write (the command line suspends recalculation here). */
+  beforeWriting?(): void;
+  maxChannelRows?: number;
+}
+
 const LOCK_WAIT_MS = 10_000;
-const STATUS_COLOURS: Record<(typeof GOAL_STATUSES)[number], string> = {
-  Achieved: "#b7e1cd", "On track": "#d9ead3", "At risk": "#fce8b2", Behind: "#f4c7c3",
-};
+/** Google Sheets' limit for a whole spreadsheet. */
+export const MAX_SPREADSHEET_CELLS = 10_000_000;
 
 /**
- * Validates first and writes nothing when the mapping or data is wrong. `save` persists the mapping
- * (the wizard's Generate) or just reports when it was saved (Refresh) and returns that time.
+ * Validates and plans first: a wrong mapping, a refused goal or a summary that cannot fit writes nothing.
+ * The new summary is written to a hidden staging sheet; only when all of it is there are the mapping
+ * saved, the named ranges published and the staging copied over the old summary, which is kept in a
+ * hidden backup until then. A failure at any step puts the old summary and the saved setup back.
  */
-export function generateSummaryFor(
-  mapping: FunnelMapping, goals: GoalRow[] | null, save: (mapping: FunnelMapping) => string, now: Date = new Date(),
-): SummaryReport {
+export function generateSummaryFor(mapping: FunnelMapping, goals: GoalRow[] | null, options: GenerateOptions): SummaryReport {
+  return generateSummaryWithPlan(mapping, goals, options).report;
+}
+
+export function generateSummaryWithPlan(
+  mapping: FunnelMapping, goals: GoalRow[] | null, options: GenerateOptions,
+): { report: SummaryReport; plan: SummaryPlan } {
+  const now = options.now ?? new Date();
   const lock = lockService().getDocumentLock();
   if (!lock.tryLock(LOCK_WAIT_MS)) {
     throw new UserFacingError("summary", "Someone else is generating the summary right now; try again in a minute");
@@ -61,174 +79,178 @@ export function generateSummaryFor(
       const more = validation.errors.length > 1 ? ` (and ${validation.errors.length - 1} more problem(s))` : "";
       throw new UserFacingError(first.field, `${first.message}${first.cells.length ? `: ${first.cells.join(", ")}` : ""}${more}`);
     }
-    const savedAt = save(mapping);
-    writeNamedRanges(mapping);
-    spreadsheet.toast("Computing and writing the summary…", "Funnel KPIs");
-    const report = computeFunnelReport(toFunnelSpec(mapping), data.rows);
     const existing = spreadsheet.getSheetByName(SUMMARY_SHEET_NAME);
     const preserved = readPreservedInputs(existing);
-    const sheet = existing ?? spreadsheet.insertSheet(SUMMARY_SHEET_NAME);
-    if (existing) resetGeneratedSheet(existing);
-    const plan = planSummary(mapping, report, preserved.period ?? defaultPeriod(report.months.length > 0 ? lastDataMonth(report.months) : null, now),
-      preserved.unitEconomics, mergeGoals(preserved.goals, goals), now);
-    plan.blocks.forEach((block) => writeBlock(sheet, block));
-    decorate(spreadsheet, sheet, mapping, plan.layout);
+    const context = metricContextOf(mapping, preserved.unitEconomics.grossMargin);
+    const metrics = summaryMetrics(context);
+    if (goals !== null) checkGoals(goals, metrics, context);
+    const warnings = validation.warnings.map((w) => w.message);
+    const kept = preserved.goals.map((g) => {
+      const choice = resolveGoalKpi(g.kpi, metrics, context);
+      if (choice === null) warnings.push(`Goal "${g.kpi}": this funnel has no such KPI any more; its row is kept and flagged`);
+      return choice === null ? g : { ...g, kpi: choice.label };
+    });
+    // Goals arrive under older names too ("CAC"); the sheet compares the table's labels, so they are renamed first.
+    const sent = goals === null ? null : goals.map((g) => ({ ...withBasis(g), kpi: resolveGoalKpi(g.kpi, metrics, context)?.label ?? g.kpi }));
+    const allGoals = mergeGoals(kept, sent);
+
+    spreadsheet.toast("Computing the summary…", "Funnel KPIs");
+    const spec = toFunnelSpec(mapping);
+    const report = computeFunnelReport(spec, data.rows, { grossMargin: preserved.unitEconomics.grossMargin });
+    const plan = planSummary({
+      mapping, report, now, goals: allGoals, unitEconomics: preserved.unitEconomics,
+      channelMatches: spec.channelColumn === null || spec.channelColumn === undefined ? new Map() : channelMatches(data.rows, spec.channelColumn),
+      period: options.period ?? preserved.period ?? { preset: DEFAULT_PRESET, customStart: "", customEnd: "" },
+      maxChannelRows: options.maxChannelRows,
+    });
+    checkFits(spreadsheet, existing, plan);
+    options.beforeWriting?.();
+
+    spreadsheet.toast("Writing the summary…", "Funnel KPIs");
+    const savedAt = writeAndSwap(spreadsheet, existing, plan, () => {
+      const at = options.save(mapping);
+      writeNamedRanges(mapping);
+      return at;
+    });
     spreadsheet.toast("The KPI Summary is ready.", "Funnel KPIs");
     return {
-      sheetName: SUMMARY_SHEET_NAME,
-      savedAt,
-      dataRows: data.rows.length,
-      formulas: countFormulas(plan.blocks),
-      written: plan.written,
-      warnings: validation.warnings.map((w) => w.message),
-      layout: plan.layout,
+      plan,
+      report: {
+        sheetName: SUMMARY_SHEET_NAME,
+        savedAt,
+        dataRows: data.rows.length,
+        formulas: countFormulas(plan.blocks),
+        written: plan.written,
+        warnings,
+        layout: plan.layout,
+      },
     };
   } finally {
     lock.releaseLock();
   }
 }
 
-function plural(n: number, noun: string): string {
-  return `${n} ${noun}${n === 1 ? "" : "s"}`;
-}
-
-/** The newest month with data, as "YYYY-MM". */
-function lastDataMonth(months: readonly { month: string }[]): string {
-  return months[months.length - 1].month;
-}
-
-/** "Last 90 days" when the data reaches into them, else "All time", so a first summary never shows only zeros. */
-function defaultPeriod(lastMonth: string | null, now: Date): PeriodInputs {
-  const recent = lastMonth !== null && serialToIsoDate(dateToSerial(now) - 90).slice(0, 7) <= lastMonth;
-  return { preset: recent ? "Last 90 days" : "All time", customStart: null, customEnd: null };
-}
-
-interface SummaryPlan {
-  blocks: Block[];
-  layout: SummaryLayout;
-  written: string[];
-}
-
-type Report = ReturnType<typeof computeFunnelReport>;
-
-export function planSummary(
-  mapping: FunnelMapping, report: Report, period: PeriodInputs,
-  unitEconomics: Parameters<typeof unitEconomicsBlock>[0], goals: GoalRow[], now: Date,
-): SummaryPlan {
-  const m = new MetricFormulas(mapping);
-  const stageKeys = mapping.stages.map((s) => s.key);
-  const stageNames = mapping.stages.map((s) => s.name);
-  const blocks: Block[] = [];
-  const written: string[] = [];
-  const source = `Data: '${mapping.sheetName}' from row ${mapping.headerRow + 1} (${mapping.shape}). Generated ${now.toISOString().slice(0, 16).replace("T", " ")} UTC by Funnel KPIs; numbers below are live formulas.`;
-  blocks.push({ row: 1, column: 1, cells: [["KPI Summary"], [source]], titleRows: [0] });
-
-  blocks.push(periodBlock(period, m.allDateRanges()));
-  const headline = headlineBlock(m, stageKeys);
-  const cacRow = headline.rows.get("cac") ?? 0;
-  blocks.push(unitEconomicsBlock(unitEconomics, a1(cacRow, headline.currentColumn, true)));
-  blocks.push(headline.block);
-  written.push(`Headline KPIs: ${headline.rows.size} KPIs for the period and the one before`);
-  let row = headline.block.row + headline.block.cells.length;
-
-  let timeToConvertRow: number | null = null;
-  if (report.timeToConvert) {
-    const stats = report.timeToConvert.all;
-    timeToConvertRow = row;
-    const value = stats.medianDays.value ?? "n/a";
-    blocks.push({
-      row, column: 1,
-      cells: [[`Median days ${stageNames[0]} → ${stageNames[stageNames.length - 1]} (all rows)`, value, "", "",
-        `Computed by the add-on on ${now.toISOString().slice(0, 10)} from ${stats.records} conversions (no native formula can); regenerate to update.`]],
-      formats: [["", "0.0", "", "", ""]],
-    });
-    row += 1;
+/** Refuses, before anything is written, a summary the spreadsheet has no room for (with its staging and backup copies). */
+function checkFits(spreadsheet: SpreadsheetApi, existing: SheetApi | null, plan: SummaryPlan): void {
+  const { rows, columns } = plan.layout.extent;
+  let used = 0;
+  for (const sheet of spreadsheet.getSheets()) used += sheet.getMaxRows() * sheet.getMaxColumns();
+  const old = existing === null ? 0 : existing.getMaxRows() * existing.getMaxColumns();
+  const summary = Math.max(rows, 1000) * Math.max(columns, 26);
+  // At the peak: every sheet as it is, the staging copy, the backup of the old summary and the summary grown to fit.
+  const peak = used + summary + old + Math.max(0, summary - old);
+  if (peak > MAX_SPREADSHEET_CELLS) {
+    throw new UserFacingError("summary",
+      `The summary needs ${rows.toLocaleString("en-US")} rows × ${columns} columns; with its working copy the spreadsheet would pass Google Sheets' limit of 10,000,000 cells. Delete unused rows or sheets and try again`);
   }
-
-  row += 1;
-  const funnel = funnelBlock(row, stageNames, stageKeys, headline);
-  blocks.push(funnel.block);
-  written.push(`Funnel: ${plural(stageNames.length, "stage")}`);
-  row += funnel.block.cells.length + 1;
-
-  const goalsLayout = goalsBlock(row, m, goals);
-  blocks.push(goalsLayout.block);
-  written.push(`Goals: ${plural(goals.length, "goal")} and ${plural(goalsLayout.rows - goals.length, "empty row")}`);
-  row += goalsLayout.block.cells.length + 1;
-
-  const channelNames = report.channels?.map((c) => c.channel) ?? [];
-  const headlineSpend = a1(headline.rows.get("spend") ?? 0, headline.currentColumn, true);
-  const channels = report.channels
-    ? segmentBlock(m, {
-      row, title: TITLES.channels, keyHeader: "Channel", keys: channelNames, keyFormat: "",
-      slice: (r) => ({ window: { start: "$B$5", end: "$B$6" }, criteria: channelCriteria(`$A${r}`, String(channelNames[r - row - 2])) }),
-      totalSpendCell: headlineSpend,
-    })
-    : null;
-  if (channels) {
-    blocks.push(channels.block);
-    written.push(`Per channel: ${plural(channelNames.length, "channel")}`);
-    row += channels.block.cells.length + 1;
-  }
-
-  const monthStarts = report.months.map((mo) => {
-    const [y, mm] = mo.month.split("-").map(Number);
-    return new Date(y, mm - 1, 1);
-  });
-  const months = segmentBlock(m, {
-    row, title: TITLES.months, keyHeader: "Month", keys: monthStarts, keyFormat: "mmm yyyy",
-    slice: (r) => ({ window: { start: `$A${r}`, end: `EOMONTH($A${r}, 0)` }, criteria: [] }),
-  });
-  blocks.push(months.block);
-  written.push(`Per month: ${plural(monthStarts.length, "month")}`);
-
-  return {
-    blocks,
-    written,
-    layout: {
-      headlineRows: Object.fromEntries(headline.rows),
-      headlineCurrentColumn: headline.currentColumn,
-      headlinePreviousColumn: headline.previousColumn,
-      timeToConvertRow,
-      funnelRows: funnel.stageRows,
-      goals: { firstRow: goalsLayout.firstGoalRow, rows: goalsLayout.rows, count: goals.length },
-      channels: channels ? { rows: channels.rows, names: channelNames.map(String), columns: Object.fromEntries(channels.columns) } : null,
-      months: { rows: months.rows, months: report.months.map((mo) => mo.month), columns: Object.fromEntries(months.columns) },
-      goalKpis: goalKpiOptions(m),
-    },
-  };
 }
 
-/** Dropdowns, status colours, charts, frozen header and a warning-only protection. */
-function decorate(spreadsheet: SpreadsheetApi, sheet: SheetApi, mapping: FunnelMapping, layout: SummaryLayout): void {
+function grow(sheet: SheetApi, rows: number, columns: number): void {
+  if (sheet.getMaxRows() < rows) sheet.insertRowsAfter(sheet.getMaxRows(), rows - sheet.getMaxRows());
+  if (sheet.getMaxColumns() < columns) sheet.insertColumnsAfter(sheet.getMaxColumns(), columns - sheet.getMaxColumns());
+}
+
+function deleteIfThere(spreadsheet: SpreadsheetApi, name: string): void {
+  const sheet = spreadsheet.getSheetByName(name);
+  if (sheet !== null) spreadsheet.deleteSheet(sheet);
+}
+
+function hiddenSheet(spreadsheet: SpreadsheetApi, name: string, rows: number, columns: number): SheetApi {
+  const sheet = spreadsheet.insertSheet(name, spreadsheet.getSheets().length);
+  sheet.hideSheet();
+  grow(sheet, rows, columns);
+  return sheet;
+}
+
+/** Writes the plan to a staging sheet, then commits; returns what `commitSetup` returned. */
+function writeAndSwap(spreadsheet: SpreadsheetApi, existing: SheetApi | null, plan: SummaryPlan, commitSetup: () => string): string {
+  // Leftovers of a run that died without its finally (a timeout) must not block this one.
+  deleteIfThere(spreadsheet, STAGING_SHEET_NAME);
+  deleteIfThere(spreadsheet, BACKUP_SHEET_NAME);
+  const { rows, columns } = plan.layout.extent;
+  const staging = hiddenSheet(spreadsheet, STAGING_SHEET_NAME, rows, columns);
+  try {
+    writeAll(staging, plan.blocks, plan.decorations);
+    return commit(spreadsheet, existing, staging, plan, commitSetup);
+  } finally {
+    try {
+      deleteIfThere(spreadsheet, STAGING_SHEET_NAME);
+      deleteIfThere(spreadsheet, BACKUP_SHEET_NAME);
+    } catch {
+      // The summary is in place (or restored); a hidden working sheet left behind is removed by the next run.
+    }
+  }
+}
+
+interface OldSummary {
+  backup: SheetApi;
+  rows: number;
+  columns: number;
+  rules: ReturnType<SheetApi["getConditionalFormatRules"]>;
+  chartIds: Set<string>;
+  frozenRows: number;
+  firstColumnWidth: number;
+}
+
+function commit(spreadsheet: SpreadsheetApi, existing: SheetApi | null, staging: SheetApi, plan: SummaryPlan, commitSetup: () => string): string {
+  const { rows, columns } = plan.layout.extent;
+  let old: OldSummary | null = null;
+  if (existing !== null) {
+    const [oldRows, oldColumns] = [existing.getMaxRows(), existing.getMaxColumns()];
+    const backup = hiddenSheet(spreadsheet, BACKUP_SHEET_NAME, oldRows, oldColumns);
+    existing.getRange(1, 1, oldRows, oldColumns).copyTo(backup.getRange(1, 1));
+    old = {
+      backup, rows: oldRows, columns: oldColumns, rules: existing.getConditionalFormatRules(),
+      chartIds: new Set(existing.getCharts().map((c) => String(c.getChartId()))),
+      frozenRows: existing.getFrozenRows(), firstColumnWidth: existing.getColumnWidth(1),
+    };
+  }
+  const setup = snapshotSetup(spreadsheet);
+  let target: SheetApi | null = existing;
+  try {
+    const savedAt = commitSetup();
+    target ??= spreadsheet.insertSheet(SUMMARY_SHEET_NAME);
+    grow(target, rows, columns);
+    clearCells(target);
+    staging.getRange(1, 1, rows, columns).copyTo(target.getRange(1, 1));
+    target.setConditionalFormatRules(colourRules(target, plan.decorations.colours));
+    insertCharts(target, plan.decorations.charts);
+    target.setFrozenRows(2);
+    target.setColumnWidth(1, 260);
+    protect(target);
+    // Last, so that any failure before it still finds the old charts in place.
+    for (const chart of target.getCharts()) if (old?.chartIds.has(String(chart.getChartId()))) target.removeChart(chart);
+    spreadsheet.setActiveSheet(target);
+    return savedAt;
+  } catch (error) {
+    setup.restore();
+    if (existing === null) {
+      if (target !== null) spreadsheet.deleteSheet(target);
+    } else if (old !== null) {
+      restore(existing, old);
+    }
+    throw error;
+  }
+}
+
+function clearCells(sheet: SheetApi): void {
+  sheet.getRange(1, 1, sheet.getMaxRows(), sheet.getMaxColumns()).clear({ contentsOnly: true, formatOnly: true, validationsOnly: true });
+  sheet.getRange(1, 1, sheet.getMaxRows(), sheet.getMaxColumns()).clearNote();
+}
+
+function restore(sheet: SheetApi, old: OldSummary): void {
+  clearCells(sheet);
+  old.backup.getRange(1, 1, old.rows, old.columns).copyTo(sheet.getRange(1, 1));
+  sheet.setConditionalFormatRules(old.rules);
+  for (const chart of sheet.getCharts()) if (!old.chartIds.has(String(chart.getChartId()))) sheet.removeChart(chart);
+  sheet.setFrozenRows(old.frozenRows);
+  sheet.setColumnWidth(1, old.firstColumnWidth);
+}
+
+/** A warning-only protection; an existing one is kept and updated, so nothing is removed before its replacement exists. */
+function protect(sheet: SheetApi): void {
   const app = spreadsheetApp();
-  sheet.getRange("B4").setDataValidation(app.newDataValidation().requireValueInList([...PERIOD_PRESETS], true).setAllowInvalid(false).build());
-  const { firstRow, rows } = layout.goals;
-  sheet.getRange(firstRow, 1, rows, 1).setDataValidation(
-    app.newDataValidation().requireValueInList(layout.goalKpis.map((k) => k.label), true).setAllowInvalid(false).build());
-  sheet.getRange(firstRow, 6, rows, 1).setDataValidation(app.newDataValidation().requireValueInList(["linear", "compound"], true).build());
-  sheet.getRange(firstRow, 7, rows, 1).setDataValidation(app.newDataValidation().requireValueInList(["up", "down"], true).build());
-  const statusRange = sheet.getRange(firstRow, 12, rows, 1);
-  sheet.setConditionalFormatRules(GOAL_STATUSES.map((status) =>
-    app.newConditionalFormatRule().whenTextEqualTo(status).setBackground(STATUS_COLOURS[status]).setRanges([statusRange]).build()));
-
-  const chartType = charts().ChartType;
-  const funnelFirst = layout.funnelRows[0];
-  sheet.insertChart(sheet.newChart().setChartType(chartType.BAR)
-    .addRange(sheet.getRange(funnelFirst - 1, 1, layout.funnelRows.length + 1, 2))
-    .setPosition(funnelFirst - 1, 7, 0, 0).setOption("title", "Funnel: the selected period").setOption("legend", { position: "none" }).build());
-  if (layout.months.rows.length > 0) {
-    const headerRow = layout.months.rows[0] - 1;
-    const lastStage = layout.months.columns[`count_${mapping.stages.length - 1}`];
-    sheet.insertChart(sheet.newChart().setChartType(chartType.LINE)
-      .addRange(sheet.getRange(headerRow, 1, layout.months.rows.length + 1, 1))
-      .addRange(sheet.getRange(headerRow, lastStage, layout.months.rows.length + 1, 1))
-      .setPosition(headerRow, lastStage + 6, 0, 0).setOption("title", `${mapping.stages[mapping.stages.length - 1].name} per month`).build());
-  }
-  sheet.setFrozenRows(2);
-  sheet.setColumnWidth(1, 260);
-  for (const protection of sheet.getProtections(app.ProtectionType.SHEET)) protection.remove();
-  sheet.protect().setWarningOnly(true)
+  const [existing] = sheet.getProtections(app.ProtectionType.SHEET);
+  (existing ?? sheet.protect()).setWarningOnly(true)
     .setDescription("Generated by Funnel KPIs: edits are overwritten on the next regeneration, except the period, unit economics and goals.");
-  spreadsheet.setActiveSheet(sheet);
 }

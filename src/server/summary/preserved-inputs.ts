@@ -1,11 +1,15 @@
-// Reads what the team typed into an existing KPI Summary (period choice, unit economics, goals) before it is rewritten.
+// Reads what the team typed into an existing KPI Summary (period choice, unit economics, goals) before it is rewritten, found by labels, not positions.
+import { DEFAULT_PRESET, presetNamed } from "../../kpi/definitions/periods";
 import type { SheetApi, SheetValue } from "../apps-script-api";
 import { spreadsheetApp } from "../services";
+import { SUMMARY_SHEET_NAME } from "./layout";
 import type { GoalRow } from "./goal-types";
-import { goalFromCells, GOAL_HEADERS } from "./goals-block";
-import { PERIOD, SUMMARY_SHEET_NAME, TITLES, UNIT_ECONOMICS } from "./layout";
-import { PERIOD_PRESETS, type PeriodInputs, type PeriodPreset } from "./period-block";
+import { goalFromCells, GOALS_TITLE } from "./goals-block";
+import { PERIOD_LABELS, type PeriodInputs } from "./period-block";
 import { DEFAULT_UNIT_ECONOMICS, UNIT_LABELS, type UnitEconomicsInputs } from "./unit-economics-block";
+import { CHANNELS_TITLE } from "./channel-block";
+import { MONTHS_TITLE } from "./month-block";
+import { COHORTS_TITLE } from "./cohort-block";
 
 export interface PreservedInputs {
   period: PeriodInputs | null;
@@ -13,12 +17,23 @@ export interface PreservedInputs {
   goals: GoalRow[];
 }
 
-const cell = (values: readonly SheetValue[][], row: number, column: number): SheetValue | undefined => values[row - 1]?.[column - 1];
+/** Titles of goals tables this version and older ones wrote. */
+const GOAL_TITLES = new Set([GOALS_TITLE, "Goals: type KPI, baseline, target, start, end, curve and direction; the rest is computed"]);
+const TITLES_AFTER_GOALS = new Set([CHANNELS_TITLE, MONTHS_TITLE, COHORTS_TITLE]);
+
+/** The cell `offset` columns right of the first cell holding `label` (trimmed, any column), or undefined. */
+function rightOf(values: readonly SheetValue[][], label: string, offset = 1): SheetValue | undefined {
+  for (const row of values) {
+    const i = row.findIndex((v) => typeof v === "string" && v.trim() === label);
+    if (i >= 0) return row[i + offset];
+  }
+  return undefined;
+}
+
 const numberOr = (value: SheetValue | undefined, fallback: number | null): number | null =>
   typeof value === "number" && Number.isFinite(value) ? value : value === "" ? null : fallback;
-const dateOrNull = (value: SheetValue | undefined): Date | null => (value instanceof Date ? value : null);
 
-/** Everything the team typed, from one read of the old sheet; markers are checked so a foreign layout is ignored. */
+/** Everything the team typed, from one read of the old sheet; a foreign layout (no labels) gives the defaults. */
 export function readPreservedInputs(sheet: SheetApi | null): PreservedInputs {
   if (!sheet || sheet.getLastRow() === 0) return { period: null, unitEconomics: { ...DEFAULT_UNIT_ECONOMICS }, goals: [] };
   const values = sheet.getDataRange().getValues();
@@ -26,37 +41,38 @@ export function readPreservedInputs(sheet: SheetApi | null): PreservedInputs {
 }
 
 function readPeriod(values: readonly SheetValue[][]): PeriodInputs | null {
-  if (cell(values, PERIOD.preset.row, 1) !== "Period") return null;
-  const preset = cell(values, PERIOD.preset.row, PERIOD.preset.column);
-  if (!PERIOD_PRESETS.includes(preset as PeriodPreset)) return null;
+  const preset = rightOf(values, PERIOD_LABELS.preset);
+  if (preset === undefined) return null;
   return {
-    preset: preset as PeriodPreset,
-    customStart: dateOrNull(cell(values, PERIOD.customStart.row, PERIOD.customStart.column)),
-    customEnd: dateOrNull(cell(values, PERIOD.customEnd.row, PERIOD.customEnd.column)),
+    // Older summaries' preset names map to today's ("Last 90 days" → "Last 90 days of data"); anything else to the default.
+    preset: presetNamed(preset) ?? DEFAULT_PRESET,
+    customStart: rightOf(values, PERIOD_LABELS.customStart) ?? "",
+    customEnd: rightOf(values, PERIOD_LABELS.customEnd) ?? "",
   };
 }
 
 function readUnitEconomics(values: readonly SheetValue[][]): UnitEconomicsInputs {
-  const label = UNIT_ECONOMICS.column;
-  const value = label + 1;
-  if (cell(values, 5, label) !== UNIT_LABELS.arpa) return { ...DEFAULT_UNIT_ECONOMICS };
+  if (rightOf(values, UNIT_LABELS.arpa) === undefined) return { ...DEFAULT_UNIT_ECONOMICS };
   const d = DEFAULT_UNIT_ECONOMICS;
+  const margin = rightOf(values, UNIT_LABELS.grossMargin);
   return {
-    arpa: numberOr(cell(values, 5, value), d.arpa),
-    grossMargin: numberOr(cell(values, 6, value), d.grossMargin),
-    churn: numberOr(cell(values, 7, value), d.churn),
-    ltvCacBenchmark: numberOr(cell(values, 9, value + 1), d.ltvCacBenchmark) ?? d.ltvCacBenchmark,
-    paybackBenchmark: numberOr(cell(values, 10, value + 1), d.paybackBenchmark) ?? d.paybackBenchmark,
+    arpa: numberOr(rightOf(values, UNIT_LABELS.arpa), d.arpa),
+    grossMargin: numberOr(margin, d.grossMargin),
+    churn: numberOr(rightOf(values, UNIT_LABELS.churn), d.churn),
+    ltvCacBenchmark: numberOr(rightOf(values, UNIT_LABELS.ltvCac, 2), d.ltvCacBenchmark) ?? d.ltvCacBenchmark,
+    paybackBenchmark: numberOr(rightOf(values, UNIT_LABELS.payback, 2), d.paybackBenchmark) ?? d.paybackBenchmark,
   };
 }
 
 function readGoalRows(values: readonly SheetValue[][]): GoalRow[] {
-  const titleIndex = values.findIndex((row) => row[0] === TITLES.goals);
-  if (titleIndex < 0 || values[titleIndex + 1]?.[0] !== GOAL_HEADERS[0]) return [];
-  const otherTitles = new Set<unknown>(Object.values(TITLES));
+  const titleIndex = values.findIndex((row) => typeof row[0] === "string" && GOAL_TITLES.has(row[0]));
+  const headers = values[titleIndex + 1];
+  if (titleIndex < 0 || headers?.[0] !== "KPI") return [];
   const goals: GoalRow[] = [];
-  for (let i = titleIndex + 2; i < values.length && !otherTitles.has(values[i][0]); i++) {
-    const goal = goalFromCells(values[i]);
+  for (let i = titleIndex + 2; i < values.length; i++) {
+    const first = values[i][0];
+    if (typeof first === "string" && TITLES_AFTER_GOALS.has(first)) break;
+    const goal = goalFromCells(values[i], headers);
     if (goal) goals.push(goal);
   }
   return goals;

@@ -1,73 +1,116 @@
-// The per-channel and per-month tables: spend, stage counts, conversion, CAC, revenue and ROAS for each row key.
-import type { WritableValue } from "../apps-script-api";
-import { a1, type Block, FORMAT } from "./block";
-import { type Criteria, conversion, MetricFormulas, ratio, type Window } from "./metric-formulas";
+// A table with one row per segment (a channel, a month) and one column per metric: totals from the data, ratios from the row's own cells.
+import type { Expr, InputName } from "../../kpi/summary-metrics/expression";
+import type { SummaryMetric } from "../../kpi/summary-metrics/metric-types";
+import { a1, type Block, type CellRef, f, type SheetCell } from "./block";
+import { compileMetric, type FormulaEnv, NA } from "./compile-formula";
+import type { ChannelSlice, DataRanges, Window } from "./data-ranges";
 
-export interface SegmentLayout {
-  block: Block;
-  /** Sheet row of each segment, in the order given. */
-  rows: number[];
-  /** Column (1-based) of each measure: "spend", "share", "count_<i>", "conversion", "cac", "revenue", "roas". */
-  columns: Map<string, number>;
+/** A column computed by the block's owner, after the metric columns: the month table's cohort conversion and note. */
+export interface ExtraColumn {
+  header: string;
+  format: string;
+  /** The formula (or value) for a segment row, given the row and the cell of each metric in it. */
+  cell(row: number, metricCell: (key: string) => string): SheetCell;
+  /** The remainder row's cell, when there is one. */
+  otherCell?: SheetCell;
 }
 
-interface SegmentSpec {
-  row: number;
+export interface SegmentSpec {
+  origin: CellRef;
   title: string;
   keyHeader: string;
-  keys: readonly WritableValue[];
+  keys: readonly SheetCell[];
   keyFormat: string;
-  /** The window and extra criteria of the segment in sheet row `row`, whose key sits in column A. */
-  slice(row: number): { window: Window; criteria: Criteria };
-  /** The cell holding total spend, for share of spend; absent for months. */
-  totalSpendCell?: string;
+  /** In column order. */
+  metrics: readonly SummaryMetric[];
+  /** Every metric a column's formula may name (the share of spend names spend). */
+  allMetrics: readonly SummaryMetric[];
+  data: DataRanges;
+  window(row: number): Window;
+  slice(row: number, index: number): ChannelSlice | null;
+  /** A cell that is TRUE while the window is usable; null when it always is. */
+  validCell: string | null;
+  /** For shares: the cell holding the whole's value of a metric in the same window. */
+  wholeCell?(key: string): string;
+  inputCell(name: InputName): string;
+  /** After the listed segments, one row for the rest: each total is the whole's minus the listed rows'. */
+  other?: { label: string; wholeCell(key: string): string };
+  extraColumns?: readonly ExtraColumn[];
 }
 
-export function segmentBlock(m: MetricFormulas, spec: SegmentSpec): SegmentLayout {
-  const headers = ["Spend", ...(spec.totalSpendCell ? ["Share of spend"] : []), ...m.stageNames, "Conversion", "CAC", "Revenue", "ROAS"];
-  const columns = new Map<string, number>();
-  let col = 2;
-  columns.set("spend", col++);
-  if (spec.totalSpendCell) columns.set("share", col++);
-  m.stageNames.forEach((_, i) => columns.set(`count_${i}`, col++));
-  for (const key of ["conversion", "cac", "revenue", "roas"]) columns.set(key, col++);
-  const width = headers.length + 1;
+export interface SegmentCells {
+  /** Sheet row of each segment, in the order given. */
+  rows: number[];
+  /** The row of the remainder ("Other"), when there is one. */
+  otherRow: number | null;
+  /** Column of each metric by key, and of each extra column by header. */
+  columns: Record<string, number>;
+  keyColumn: number;
+  headerRow: number;
+}
+
+export function segmentBlock(spec: SegmentSpec): { block: Block; cells: SegmentCells } {
+  const { origin } = spec;
+  const columns: Record<string, number> = {};
+  let next = origin.column + 1;
+  for (const m of spec.metrics) columns[m.key] = next++;
+  for (const extra of spec.extraColumns ?? []) columns[extra.header] = next++;
+  const width = next - origin.column;
   const blank = (): string[] => Array.from({ length: width }, () => "");
   const title = blank();
   title[0] = spec.title;
-  const cells: WritableValue[][] = [title, [spec.keyHeader, ...headers]];
+  const headers: SheetCell[] = [spec.keyHeader, ...spec.metrics.map((m) => m.label), ...(spec.extraColumns ?? []).map((e) => e.header)];
+  const cells: SheetCell[][] = [title, headers];
   const formats: string[][] = [blank(), blank()];
-  const first = spec.row + 2;
+  const first = origin.row + 2;
   const rows = spec.keys.map((_, i) => first + i);
-  const last = m.stageNames.length - 1;
-  spec.keys.forEach((key, i) => {
-    const row = rows[i];
-    const { window, criteria } = spec.slice(row);
-    const at = (name: string): string => a1(row, columns.get(name) ?? 0);
-    const line: WritableValue[] = [key, `=${m.spend(window, criteria) ?? '"n/a"'}`];
-    const format = [spec.keyFormat, FORMAT.money];
-    if (spec.totalSpendCell) {
-      line.push(`=${ratio(at("spend"), spec.totalSpendCell)}`);
-      format.push(FORMAT.rate);
-    }
-    m.stageNames.forEach((_, s) => {
-      line.push(`=${m.stageCount(s, window, criteria)}`);
-      format.push(FORMAT.count);
-    });
-    line.push(
-      `=${conversion(at(`count_${last}`), at("count_0"))}`,
-      `=${ratio(at("spend"), at(`count_${last}`))}`,
-      `=${m.revenue(window, criteria) ?? '"n/a"'}`,
-      `=${ratio(at("revenue"), at("spend"))}`,
-    );
-    format.push(FORMAT.rate, FORMAT.money, FORMAT.money, FORMAT.ratio);
-    cells.push(line);
-    formats.push(format);
-  });
-  return { block: { row: spec.row, column: 1, cells, formats, titleRows: [0], headerRows: [1] }, rows, columns };
-}
+  const otherRow = spec.other ? first + spec.keys.length : null;
+  const cellIn = (row: number) => (key: string): string => {
+    const column = columns[key];
+    if (column === undefined) throw new Error(`no ${key} column in "${spec.title}"`);
+    return a1(row, column);
+  };
+  const guard = (formula: string): string => (spec.validCell === null ? formula : `IF(${spec.validCell}, ${formula}, ${NA})`);
 
-/** Channel rows follow the selected period; the report's "(no channel)" group matches blank channel cells. */
-export function channelCriteria(channelCell: string, label: string): Criteria {
-  return [[MetricFormulas.CHANNEL, label === "(no channel)" ? '""' : channelCell]];
+  const rowEnv = (row: number, index: number | null): FormulaEnv => {
+    const here = cellIn(row);
+    const window = spec.window(row);
+    const slice = index === null ? null : spec.slice(row, index);
+    const remainder = (key: string): string => {
+      const wholeCell = spec.other?.wholeCell(key) ?? NA;
+      const listed = `SUM(${a1(first, columns[key])}:${a1(first + spec.keys.length - 1, columns[key])})`;
+      return `IF(ISNUMBER(${wholeCell}), ${wholeCell}-${listed}, ${NA})`;
+    };
+    return {
+      sum: (measure) => (index === null ? remainder(measure) : guard(spec.data.sum(measure, window, slice))),
+      count: (stage) => (index === null ? remainder(`count_${stage}`) : guard(spec.data.count(stage, window, slice))),
+      metricCell: (key) => (columns[key] === undefined ? null : here(key)),
+      whole: (expr: Expr) => {
+        if (expr.op !== "metric" || spec.wholeCell === undefined) throw new Error(`"${spec.title}" has no whole for this share`);
+        return spec.wholeCell(expr.key);
+      },
+      input: spec.inputCell,
+      metrics: spec.allMetrics,
+    };
+  };
+
+  const line = (row: number, key: SheetCell, index: number | null): SheetCell[] => {
+    const env = rowEnv(row, index);
+    const values: SheetCell[] = [key, ...spec.metrics.map((m) => f(compileMetric(m, env)))];
+    for (const extra of spec.extraColumns ?? []) values.push(index === null ? (extra.otherCell ?? "") : extra.cell(row, cellIn(row)));
+    return values;
+  };
+  const rowFormats = [spec.keyFormat, ...spec.metrics.map((m) => m.format), ...(spec.extraColumns ?? []).map((e) => e.format)];
+  spec.keys.forEach((key, i) => {
+    cells.push(line(rows[i], key, i));
+    formats.push([...rowFormats]);
+  });
+  if (spec.other && otherRow !== null) {
+    cells.push(line(otherRow, spec.other.label, null));
+    formats.push(["", ...rowFormats.slice(1)]);
+  }
+  return {
+    block: { row: origin.row, column: origin.column, cells, formats, titleRows: [0], headerRows: [1] },
+    cells: { rows, otherRow, columns, keyColumn: origin.column, headerRow: origin.row + 1 },
+  };
 }

@@ -1,6 +1,8 @@
-// Writes blocks to the summary sheet in batches: one call per block for values, formats, notes and header styling.
+// Writes planned blocks and their decorations to a sheet in batches: one call per block for values, formats, notes and styling.
 import type { SheetApi } from "../apps-script-api";
-import { type Block, blockHeight, blockWidth } from "./block";
+import { charts, spreadsheetApp } from "../services";
+import { type Block, blockHeight, blockWidth, writableOf } from "./block";
+import type { Area, ChartSpec, ColourRule, Decorations, Validation } from "./decorations";
 
 const HEADER_BACKGROUND = "#f1f3f4";
 const TITLE_COLOUR = "#1a73e8";
@@ -10,8 +12,9 @@ export function writeBlock(sheet: SheetApi, block: Block): void {
   const width = blockWidth(block);
   if (height === 0 || width === 0) return;
   const range = sheet.getRange(block.row, block.column, height, width);
-  range.setValues(block.cells);
+  // Formats first: a cell's format is in place before its value is read as typed.
   if (block.formats) range.setNumberFormats(block.formats);
+  range.setValues(block.cells.map((row) => row.map(writableOf)));
   if (block.notes) range.setNotes(block.notes);
   for (const offset of block.headerRows ?? []) {
     sheet.getRange(block.row + offset, block.column, 1, width).setFontWeight("bold").setBackground(HEADER_BACKGROUND);
@@ -21,12 +24,41 @@ export function writeBlock(sheet: SheetApi, block: Block): void {
   }
 }
 
-/** Empties a sheet the add-on generated before, keeping the sheet itself so other sheets' references to it stay valid. */
-export function resetGeneratedSheet(sheet: SheetApi): void {
-  for (const chart of sheet.getCharts()) sheet.removeChart(chart);
-  sheet.setConditionalFormatRules([]);
-  const rows = Math.max(sheet.getMaxRows(), 1);
-  const columns = Math.max(sheet.getMaxColumns(), 1);
-  sheet.getRange(1, 1, rows, columns).clear({ contentsOnly: true, formatOnly: true, validationsOnly: true });
-  sheet.getRange(1, 1, rows, columns).clearNote();
+const rangeOf = (sheet: SheetApi, a: Area) => sheet.getRange(a.row, a.column, a.numRows, a.numColumns);
+
+export function applyValidations(sheet: SheetApi, validations: readonly Validation[]): void {
+  const app = spreadsheetApp();
+  for (const v of validations) {
+    const builder = app.newDataValidation();
+    const rule = v.kind === "list"
+      ? builder.requireValueInList([...v.values], true).setAllowInvalid(v.allowInvalid).build()
+      : builder.requireDate().setAllowInvalid(false).setHelpText(v.helpText).build();
+    rangeOf(sheet, v.area).setDataValidation(rule);
+  }
+}
+
+export function colourRules(sheet: SheetApi, rules: readonly ColourRule[]) {
+  const app = spreadsheetApp();
+  return rules.map((rule) => {
+    const builder = app.newConditionalFormatRule().setRanges([rangeOf(sheet, rule.area)]);
+    if (rule.kind === "text") return builder.whenTextEqualTo(rule.text).setBackground(rule.background).build();
+    return builder.setGradientMinpoint(rule.min).setGradientMaxpoint(rule.max).build();
+  });
+}
+
+export function insertCharts(sheet: SheetApi, specs: readonly ChartSpec[]): void {
+  const chartType = charts().ChartType;
+  for (const spec of specs) {
+    let builder = sheet.newChart().setChartType(spec.type === "BAR" ? chartType.BAR : chartType.LINE);
+    for (const a of spec.ranges) builder = builder.addRange(rangeOf(sheet, a));
+    builder = builder.setPosition(spec.anchor.row, spec.anchor.column, 0, 0).setOption("title", spec.title);
+    if (spec.hideLegend) builder = builder.setOption("legend", { position: "none" });
+    sheet.insertChart(builder.build());
+  }
+}
+
+/** Everything of a block list and its decorations but the charts, onto one sheet (the staging sheet). */
+export function writeAll(sheet: SheetApi, blocks: readonly Block[], decorations: Decorations): void {
+  for (const block of blocks) writeBlock(sheet, block);
+  applyValidations(sheet, decorations.validations);
 }

@@ -1,16 +1,29 @@
-// Where each generated number sits, returned with the report so the wizard, the CLI and tests can find them.
+// Where each generated number sits, block by block and by metric key: returned with the report so the wizard, the CLI and tests find them.
+import type { CellRef } from "./block";
+import type { ChannelCells } from "./channel-block";
+import type { CohortCells } from "./cohort-block";
+import type { FunnelCells } from "./funnel-block";
+import type { GoalsCells } from "./goals-block";
+import type { HeadlineCells } from "./headline-block";
+import type { MonthCells } from "./month-block";
+import type { PeriodCells } from "./period-block";
+import type { UnitEconomicsCells } from "./unit-economics-block";
 
 export interface SummaryLayout {
-  /** Funnel report headline key ("spend", "count_leads", "cac", ...) → sheet row. */
-  headlineRows: Record<string, number>;
-  headlineCurrentColumn: number;
-  headlinePreviousColumn: number;
-  /** Record-level data only: the row of the computed median time to convert. */
-  timeToConvertRow: number | null;
-  /** Sheet row of each stage in the funnel table; its count is column B. */
-  funnelRows: number[];
-  goals: { firstRow: number; rows: number; count: number };
-  channels: { rows: number[]; names: string[]; columns: Record<string, number> } | null;
-  months: { rows: number[]; months: string[]; columns: Record<string, number> };
+  period: PeriodCells;
+  unitEconomics: UnitEconomicsCells;
+  headline: HeadlineCells;
+  /** Record-level data only: the computed median time to convert. */
+  timeToConvert: CellRef | null;
+  /** Record-level data only: the live count of records whose stage dates run backwards. */
+  quality: CellRef | null;
+  funnel: FunnelCells;
+  goals: GoalsCells;
+  channels: ChannelCells | null;
+  months: MonthCells;
+  cohorts: CohortCells | null;
+  /** The goals table's KPI choices with the direction each suggests. */
   goalKpis: { label: string; direction: "up" | "down" }[];
+  /** The last row and column any block reaches. */
+  extent: { rows: number; columns: number };
 }

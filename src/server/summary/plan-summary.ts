@@ -1,0 +1,161 @@
+// Plans the whole KPI Summary before anything is written: every block placed below the last, each given its position and returning its cells.
+import type { FunnelReport } from "../../kpi/funnel-report";
+import { summaryMetrics } from "../../kpi/summary-metrics/metric-table";
+import type { InputName } from "../../kpi/summary-metrics/expression";
+import type { SummaryMetric } from "../../kpi/summary-metrics/metric-types";
+import type { FunnelMapping } from "../mapping/mapping-types";
+import { a1, type Block, type CellRef, extentOf, ref } from "./block";
+import { channelBlock, MAX_CHANNEL_ROWS } from "./channel-block";
+import type { ChannelMatch } from "./channel-match";
+import { cohortBlock, qualityBlock } from "./cohort-block";
+import { DataRanges } from "./data-ranges";
+import { type Decorations, mergeDecorations } from "./decorations";
+import { funnelBlock } from "./funnel-block";
+import { goalKpiChoices, metricContextOf } from "./goal-kpis";
+import type { GoalRow } from "./goal-types";
+import { goalsBlock } from "./goals-block";
+import { headlineBlock } from "./headline-block";
+import { monthBlock } from "./month-block";
+import { periodBlock, type PeriodInputs } from "./period-block";
+import type { SummaryLayout } from "./summary-layout";
+import { unitEconomicsBlock, type UnitEconomicsInputs } from "./unit-economics-block";
+
+export interface PlanInputs {
+  mapping: FunnelMapping;
+  report: FunnelReport;
+  /** Per channel group (folded label): how its rows are matched (channel-match.ts). */
+  channelMatches: ReadonlyMap<string, ChannelMatch>;
+  period: PeriodInputs;
+  unitEconomics: UnitEconomicsInputs;
+  goals: readonly GoalRow[];
+  now: Date;
+  maxChannelRows?: number;
+}
+
+export interface SummaryPlan {
+  /** The metric table of this funnel, as the blocks used it. */
+  metrics: SummaryMetric[];
+  blocks: Block[];
+  decorations: Decorations;
+  layout: SummaryLayout;
+  /** What was written, for the wizard's report: "Headline KPIs: 17 KPIs ...". */
+  written: string[];
+}
+
+function plural(n: number, noun: string): string {
+  return `${n} ${noun}${n === 1 ? "" : "s"}`;
+}
+
+const PERIOD_ORIGIN: CellRef = { row: 4, column: 1 };
+const UNIT_ECONOMICS_ORIGIN: CellRef = { row: 4, column: 7 };
+
+export function planSummary(inputs: PlanInputs): SummaryPlan {
+  const { mapping, report, now } = inputs;
+  const metrics = summaryMetrics(metricContextOf(mapping, inputs.unitEconomics.grossMargin));
+  const data = new DataRanges(mapping);
+  const stages = mapping.stages.map((s) => ({ key: s.key, name: s.name }));
+  const blocks: Block[] = [];
+  const written: string[] = [];
+  const source = `Data: '${mapping.sheetName}' from row ${mapping.headerRow + 1} (${mapping.shape}). Generated ${now.toISOString().slice(0, 16).replace("T", " ")} UTC by Funnel KPIs; numbers below are live formulas.`;
+  blocks.push({ row: 1, column: 1, cells: [["KPI Summary"], [source]], titleRows: [0] });
+
+  const period = periodBlock(PERIOD_ORIGIN, inputs.period, data.dateRanges());
+  blocks.push(period.block);
+
+  // Unit economics sits beside the period and reads the headline's CAC, while ROMI in the headline reads its
+  // gross margin: its cells do not depend on the CAC cell, so they are known before the headline is planned.
+  const sized = unitEconomicsBlock(UNIT_ECONOMICS_ORIGIN, inputs.unitEconomics, "0");
+  const headlineOrigin: CellRef = { row: PERIOD_ORIGIN.row + Math.max(period.block.cells.length, sized.block.cells.length) + 1, column: 1 };
+  const grossMarginCell = ref(sized.cells.grossMargin);
+  const inputCell = (name: InputName): string => {
+    if (name !== "grossMargin") throw new Error(`no input ${name}`);
+    return grossMarginCell;
+  };
+  const headline = headlineBlock(headlineOrigin, { metrics, data, period: period.cells, inputCell });
+  const cacRow = headline.cells.rows[`cost_per_${stages[stages.length - 1].key}`];
+  const unit = unitEconomicsBlock(UNIT_ECONOMICS_ORIGIN, inputs.unitEconomics, cacRow === undefined ? null : a1(cacRow, headline.cells.currentColumn, true));
+  blocks.push(unit.block, headline.block);
+  written.push(`Headline KPIs: ${plural(Object.keys(headline.cells.rows).length, "KPI")} for the period and the one before`);
+  let row = headlineOrigin.row + headline.block.cells.length;
+
+  let timeToConvert: CellRef | null = null;
+  let quality: CellRef | null = null;
+  if (report.timeToConvert) {
+    const stats = report.timeToConvert.all;
+    timeToConvert = { row, column: 2 };
+    blocks.push({
+      row, column: 1,
+      cells: [[`Median days ${stages[0].name} → ${stages[stages.length - 1].name} (all rows)`, stats.medianDays.value ?? "n/a", "", "",
+        `Computed by the add-on on ${now.toISOString().slice(0, 10)} from ${stats.records} conversions (no native formula can); regenerate to update.`]],
+      formats: [["", "0.0", "", "", ""]],
+    });
+    row += 1;
+    const q = qualityBlock({ row, column: 1 }, data, stages.map((s) => s.key));
+    quality = q.cell;
+    blocks.push(q.block);
+    row += 1;
+  }
+
+  row += 1;
+  const funnel = funnelBlock({ row, column: 1 }, stages, headline.cells);
+  blocks.push(funnel.block);
+  written.push(`Funnel: ${plural(stages.length, "stage")}`);
+  row += funnel.block.cells.length + 1;
+
+  const choices = goalKpiChoices(metrics);
+  const goals = goalsBlock({ row, column: 1 }, { goals: inputs.goals, choices, metrics, data, latestCell: ref(period.cells.latest), inputCell });
+  blocks.push(goals.block);
+  written.push(`Goals: ${plural(inputs.goals.length, "goal")} and ${plural(goals.cells.rows - inputs.goals.length, "empty row")}`);
+  row += goals.block.cells.length + 1;
+
+  let channels: SummaryLayout["channels"] = null;
+  if (report.channels) {
+    const c = channelBlock({ row, column: 1 }, {
+      names: report.channels.map((ch) => ch.channel), matches: inputs.channelMatches, metrics, data,
+      period: period.cells, headline: headline.cells, inputCell, maxRows: inputs.maxChannelRows ?? MAX_CHANNEL_ROWS,
+    });
+    channels = c.cells;
+    blocks.push(c.block);
+    written.push(`Per channel: ${plural(c.cells.names.length, "channel")}${c.cells.others > 0 ? ` and one row for the other ${c.cells.others}` : ""}`);
+    row += c.block.cells.length + 1;
+  }
+
+  const months = monthBlock({ row, column: 1 }, { months: report.months.map((m) => m.month), metrics, data, period: period.cells, inputCell });
+  blocks.push(months.block);
+  written.push(`Per month: ${plural(report.months.length, "month")}`);
+  row += months.block.cells.length + 1;
+
+  let cohorts: SummaryLayout["cohorts"] = null;
+  let cohortDecorations: Partial<Decorations> = {};
+  if (report.cohorts && report.cohorts.months.length > 0) {
+    const c = cohortBlock({ row, column: 1 }, report.cohorts.months.map((m) => m.month), data, period.cells);
+    cohorts = c.cells;
+    cohortDecorations = c.decorations;
+    blocks.push(c.block);
+    written.push(`Cohorts: ${plural(c.cells.months.length, "entry month")} × 30, 60 and 90 days`);
+  }
+
+  const decorations = mergeDecorations(period.decorations, goals.decorations, cohortDecorations, {
+    charts: [funnel.chart, ...(months.chart ? [months.chart] : [])],
+  });
+  return {
+    metrics,
+    blocks,
+    decorations,
+    written,
+    layout: {
+      period: period.cells,
+      unitEconomics: unit.cells,
+      headline: headline.cells,
+      timeToConvert,
+      quality,
+      funnel: funnel.cells,
+      goals: goals.cells,
+      channels,
+      months: months.cells,
+      cohorts,
+      goalKpis: choices.map((k) => ({ label: k.label, direction: k.direction })),
+      extent: extentOf(blocks),
+    },
+  };
+}

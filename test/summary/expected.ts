@@ -1,0 +1,43 @@
+// What src/kpi says a summary cell should show, for the parity tests: headline, per channel in a period, per month, cohorts.
+import type { CellValue } from "../../src/kpi/cells";
+import { computeFunnelReport, type FunnelReport, type KpiValue } from "../../src/kpi/funnel-report";
+import { channelKey, channelLabel } from "../../src/kpi/funnel/channel-label";
+import type { FunnelSpec, PeriodChoice } from "../../src/kpi/funnel/funnel-spec";
+import { shareOfSpendMetric } from "../../src/kpi/summary-metrics/metric-table";
+import type { SliceTotals, SummaryMetric } from "../../src/kpi/summary-metrics/metric-types";
+
+export function totalsFrom(values: Readonly<Record<string, KpiValue>>, metrics: readonly SummaryMetric[]): SliceTotals {
+  const counts: Record<string, number> = {};
+  let spend = 0;
+  let revenue = 0;
+  for (const m of metrics) {
+    const v = values[m.key]?.value ?? 0;
+    if (m.formula.op === "count") counts[m.formula.stage] = v;
+    else if (m.formula.op === "sum" && m.formula.measure === "spend") spend = v;
+    else if (m.formula.op === "sum" && m.formula.measure === "revenue") revenue = v;
+  }
+  return { spend, revenue, counts, grossMargin: null };
+}
+
+export function headlineValues(report: FunnelReport): Record<string, KpiValue> {
+  return Object.fromEntries((report.headline?.kpis ?? []).map((k) => [k.key, k.current]));
+}
+
+/** One channel's metrics over the report's headline dates: the report of that channel's rows alone. */
+export function channelValues(
+  spec: FunnelSpec, rows: readonly (readonly CellValue[])[], report: FunnelReport, label: string, metrics: readonly SummaryMetric[],
+): Record<string, KpiValue> {
+  const headline = report.headline;
+  if (headline === null || spec.channelColumn === null || spec.channelColumn === undefined) throw new Error("no period or no channel");
+  const column = spec.channelColumn;
+  const mine = rows.filter((r) => channelKey(channelLabel(r[column])) === channelKey(label));
+  const sub = computeFunnelReport(spec, mine, { period: { start: headline.start, end: headline.end } });
+  const totals = totalsFrom(headlineValues(sub), metrics);
+  const whole = totalsFrom(headlineValues(report), metrics);
+  const out: Record<string, KpiValue> = {};
+  for (const m of [...metrics, shareOfSpendMetric()]) out[m.key] = m.compute(totals, whole);
+  return out;
+}
+
+export const reportFor = (spec: FunnelSpec, rows: readonly (readonly CellValue[])[], period?: PeriodChoice, grossMargin: number | null = null): FunnelReport =>
+  computeFunnelReport(spec, rows, period === undefined ? { grossMargin } : { period, grossMargin });
