@@ -3,7 +3,7 @@ import { PassThrough } from "node:stream";
 import ExcelJS from "exceljs";
 import { SETUP_SHEET_NAME } from "../../server/setup-sheet-format";
 import type { Emulation } from "./emulation";
-import { DEFAULT_DATE_FORMAT } from "./number-format";
+
 import type { SheetModel } from "./sheet-model";
 import { definedNamesOf, newSheetOptions, setupContents, writeNewSheet, writeSetupSheet, type XlsxSaveOptions } from "./xlsx-save";
 
@@ -15,6 +15,9 @@ export interface StreamSaveOptions extends XlsxSaveOptions {
 }
 
 const PROGRESS_EVERY = 20_000;
+
+/** The format a date typed or imported as a day ("2026-09-23") gets in the emulation, and so in its saved files. */
+const IMPORTED_DATE_FORMAT = "yyyy-mm-dd";
 
 /** The writer's workbook part says nothing of recalculation; the opening application should compute its own results. */
 function askForRecalculation(book: ExcelJS.stream.xlsx.WorkbookWriter): void {
@@ -35,7 +38,7 @@ async function streamRows(sheet: SheetModel, ws: ExcelJS.Worksheet, options: Str
   let written = 0;
   for await (const cells of source.fileRows()) {
     const row = ws.addRow(cells as ExcelJS.CellValue[]);
-    for (const column of source.dateColumns) if (typeof cells[column - 1] === "number") row.getCell(column).numFmt = DEFAULT_DATE_FORMAT;
+    for (const column of source.dateColumns) if (typeof cells[column - 1] === "number") row.getCell(column).numFmt = IMPORTED_DATE_FORMAT;
     row.commit();
     written++;
     if (written % PROGRESS_EVERY === 0) options.onRows?.(sheet.name, written);
