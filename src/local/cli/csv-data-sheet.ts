@@ -74,8 +74,18 @@ export async function csvDataSheet(table: DataTable, path: string, timeZone: str
   for (let r = 0; r < grid.rowCount; r++) columns = Math.max(columns, grid.rowWidth(r));
   const rows = table.headerRow + grid.rowCount;
 
+  // A day's Date made once: reading a time zone's offset costs more than the rest of a cell, and days repeat.
+  const dates = new Map<number, Date>();
+  const dateOf = (serial: number): Date => {
+    let date = dates.get(serial);
+    if (date === undefined) {
+      date = serialToDate(serial, timeZone);
+      if (dates.size < 100_000) dates.set(serial, date);
+    }
+    return date;
+  };
   const sheetValue = (cell: CellValue, column: number): SheetValue => {
-    if (typeof cell === "number") return dateColumns.has(column) ? serialToDate(cell, timeZone) : cell;
+    if (typeof cell === "number") return dateColumns.has(column) ? dateOf(cell) : cell;
     if (typeof cell === "string" || typeof cell === "boolean") return cell;
     return "";
   };

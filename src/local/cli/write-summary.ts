@@ -88,10 +88,12 @@ async function writeCsvSummary(args: OutArgs): Promise<WrittenOut> {
     emu.loadUnmaterialisedSheet(args.table.sheetName, data);
     const { cached } = planWithNumbers(emu, args, args.period, new Date());
     const tooLarge = dataSheetTooLarge(data.rows, data.columns);
-    emu.resumeEvaluationWith(knownResults(cached));
+    const known = knownResults(cached);
+    // Formulas stay held back when the CLI has a number for each: the engine then never sees the data's ranges.
+    if (!everyFormulaKnown(emu, known)) emu.resumeEvaluationWith(known);
     const progress = args.progress.then(`writing ${args.path}`);
     const buffer = await streamXlsxBuffer(emu, {
-      cachedResult: (sheetName, row, column) => knownResults(cached)(sheetName, row, column),
+      cachedResult: known,
       leaveOut: new Set(tooLarge === null ? [] : [args.table.sheetName]),
       valuesOnly: new Set(tooLarge === null ? [] : [SUMMARY_SHEET_NAME]),
       onRows: (_sheet, rows) => progress.update(rows / Math.max(1, data.rows)),
@@ -105,6 +107,13 @@ async function writeCsvSummary(args: OutArgs): Promise<WrittenOut> {
   } finally {
     emu.dispose();
   }
+}
+
+/** True when every formula of the summary has the CLI's number. */
+function everyFormulaKnown(emu: Emulation, known: ReturnType<typeof knownResults>): boolean {
+  const sheet = emu.sheetModel(SUMMARY_SHEET_NAME);
+  const box = { row: 1, column: 1, numRows: sheet.maxRows, numColumns: sheet.maxColumns };
+  return emu.workbook.readFormulas(sheet, box).every((line, r) => line.every((formula, c) => formula === "" || known(SUMMARY_SHEET_NAME, r + 1, c + 1) !== undefined));
 }
 
 export async function writeSummaryWorkbook(args: OutArgs): Promise<WrittenOut> {

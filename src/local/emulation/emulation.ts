@@ -124,8 +124,9 @@ export class Emulation {
    */
   loadUnmaterialisedSheet(name: string, values: UnmaterialisedValues): SheetModel {
     const sheet = this.workbook.insertSheet(name);
-    sheet.maxRows = Math.max(DEFAULT_ROWS, values.rows);
-    sheet.maxColumns = Math.max(DEFAULT_COLUMNS, values.columns);
+    // Exactly the data's size, as an imported CSV's sheet is: a million rows in 26 columns would pass Sheets' cell limit.
+    sheet.maxRows = Math.max(1, values.rows);
+    sheet.maxColumns = Math.max(1, values.columns);
     sheet.unmaterialised = values;
     return sheet;
   }
