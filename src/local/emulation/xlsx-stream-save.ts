@@ -32,6 +32,28 @@ function askForRecalculation(book: ExcelJS.stream.xlsx.WorkbookWriter): void {
   };
 }
 
+/** Bytes of a sheet's XML that may wait for the compressor before the rows wait for it. */
+const AHEAD_BYTES = 4 << 20;
+
+interface ZipInput {
+  writableLength?: number;
+  _writableState?: { length: number };
+  once(event: "drain", listener: () => void): unknown;
+}
+
+/**
+ * exceljs hands a sheet's XML to the zip without waiting for it to be compressed, so a million rows would
+ * pile up in the zip's input: the rows wait whenever more than AHEAD_BYTES are queued there.
+ */
+async function compressorCaughtUp(ws: ExcelJS.Worksheet): Promise<void> {
+  const pipes = (ws as unknown as { stream?: { pipes?: ZipInput[] } }).stream?.pipes ?? [];
+  for (const pipe of pipes) {
+    // archiver's streams come from readable-stream 2, whose writables keep their queue length in their state only.
+    const queued = pipe.writableLength ?? pipe._writableState?.length ?? 0;
+    if (queued > AHEAD_BYTES) await new Promise<void>((resolve) => pipe.once("drain", resolve));
+  }
+}
+
 async function streamRows(sheet: SheetModel, ws: ExcelJS.Worksheet, options: StreamSaveOptions): Promise<void> {
   const source = sheet.unmaterialised;
   if (source === null) return;
@@ -41,6 +63,7 @@ async function streamRows(sheet: SheetModel, ws: ExcelJS.Worksheet, options: Str
     for (const column of source.dateColumns) if (typeof cells[column - 1] === "number") row.getCell(column).numFmt = IMPORTED_DATE_FORMAT;
     row.commit();
     written++;
+    if (written % 2000 === 0) await compressorCaughtUp(ws);
     if (written % PROGRESS_EVERY === 0) options.onRows?.(sheet.name, written);
   }
   options.onRows?.(sheet.name, written);
@@ -69,7 +92,9 @@ export async function streamXlsxBuffer(emulation: Emulation, options: StreamSave
     (ws as unknown as { commit(): void }).commit();
   }
   if (workbook.sheetByName(SETUP_SHEET_NAME) === undefined) await writeSetupSheet(book as unknown as ExcelJS.Workbook, [...entries, ...lists.entries]);
-  book.definedNames.model = definedNamesOf(emulation, (sheet) => !leftOut.has(sheet.name));
+  // exceljs's DefinedNames keeps a name's every cell in a matrix, a million objects for one column of a large
+  // sheet; the writer only reads the model back, so the model is handed over as it is.
+  (book as unknown as { _definedNames: { model: unknown } })._definedNames = { model: definedNamesOf(emulation, (sheet) => !leftOut.has(sheet.name)) };
   await book.commit();
   return Buffer.concat(chunks);
 }
