@@ -70,12 +70,20 @@ export function rowSubset(rows: TableRows, picked: Int32Array): CellGrid {
     stored(column) {
       if (gathered.has(column)) return gathered.get(column) ?? null;
       const whole = grid.stored(column);
-      const mine = whole === null ? null : {
-        isNumber: Uint8Array.from(picked, (r) => whole.isNumber[r]),
-        numbers: Float64Array.from(picked, (r) => whole.numbers[r]),
-        ids: Int32Array.from(picked, (r) => whole.ids[r]),
-        labels: whole.labels,
-      };
+      let mine: StoredColumn | null = null;
+      if (whole !== null) {
+        const n = picked.length;
+        const isNumber = new Uint8Array(n);
+        const numbers = new Float64Array(n);
+        const ids = new Int32Array(n);
+        for (let i = 0; i < n; i++) {
+          const r = picked[i];
+          isNumber[i] = whole.isNumber[r];
+          numbers[i] = whole.numbers[r];
+          ids[i] = whole.ids[r];
+        }
+        mine = { isNumber, numbers, ids, labels: whole.labels };
+      }
       gathered.set(column, mine);
       return mine;
     },
