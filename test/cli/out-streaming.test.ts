@@ -74,6 +74,32 @@ describe("--out from a CSV", () => {
 });
 
 describe("a data sheet too large for a spreadsheet", () => {
+  it("is left out of --out, which says so and writes the summary's numbers as values", async () => {
+    const dir = tempDir();
+    // 16,385 columns are one more than an .xlsx sheet holds: a small file that does not fit.
+    const filler = Array.from({ length: 16_380 }, (_, i) => `x${i}`);
+    const lines = [["Date", "Channel", "Spend", "Leads", "Customers", ...filler].join(",")];
+    for (let d = 1; d <= 20; d++) lines.push([`2026-03-${String(d).padStart(2, "0")}`, d % 2 ? "Email" : "Search", `${d}.5`, `${10 + d}`, `${d % 3}`, ...filler.map(() => "")].join(","));
+    const narrow = writeFile(dir, "narrow.csv", `${lines.map((l) => l.split(",").slice(0, 5).join(",")).join("\n")}\n`);
+    const mapping = join(dir, "mapping.json");
+    expect((await cli("summarize", narrow, "--save-mapping", mapping)).code).toBe(0);
+    const wide = writeFile(dir, "wide.csv", `${lines.join("\n")}\n`);
+    const out = join(dir, "out.xlsx");
+    const result = await cli("summarize", wide, "--mapping", mapping, "--out", out);
+    expect(result.code).toBe(0);
+    expect(result.stderr).toContain(`funnel-kpis: note: ${out} has no data sheet: "wide" does not fit, since its 16,385 columns are more than an .xlsx sheet holds`);
+    const book = await workbook(out);
+    expect(book.worksheets.map((w) => w.name)).toEqual([SUMMARY_SHEET_NAME, SETUP_SHEET_NAME]);
+    expect(book.definedNames.model).toEqual([]);
+    expect(await formulaCells(out)).toEqual([]);
+    const summary = book.getWorksheet(SUMMARY_SHEET_NAME) as ExcelJS.Worksheet;
+    expect(String(summary.getCell("A2").value)).toContain("values computed by funnel-kpis, not formulas: 'wide' is not in this file");
+    const numbers: unknown[] = [];
+    summary.eachRow((row) => row.eachCell((cell) => numbers.push(cell.value)));
+    // The spend of the 20 rows, 1.5 + 2.5 + ... + 20.5, among the summary's values.
+    expect(numbers).toContain(220);
+  });
+
   it("is more rows than an .xlsx sheet holds, more columns, or more cells than Google Sheets holds", () => {
     expect(dataSheetTooLarge(1_048_576, 9)).toBeNull();
     expect(dataSheetTooLarge(1_048_577, 7)).toMatch(/rows are more than an \.xlsx sheet holds \(1,048,576\)/);

@@ -79,7 +79,9 @@ export function dataSheetTooLarge(rows: number, columns: number): string | null 
  * the data sheet is then streamed from the CSV into the file. A data sheet too large for a spreadsheet is left
  * out, and the summary then holds its numbers as values: its formulas would have no data to refer to.
  */
-async function writeCsvSummary(args: OutArgs): Promise<WrittenOut> {
+async function writeCsvSummary(given: OutArgs): Promise<WrittenOut> {
+  // A CSV's one table is the sheet named after the file, whatever sheet a mapping file was saved from.
+  const args: OutArgs = { ...given, mapping: { ...given.mapping, sheetName: given.table.sheetName } };
   if (args.period === null) throw new InputError("--out needs at least one date in the data to set the summary's period");
   const timeZone = localTimeZone();
   const emu = createEmulation({ sheets: {}, timeZone });
@@ -88,6 +90,7 @@ async function writeCsvSummary(args: OutArgs): Promise<WrittenOut> {
     emu.loadUnmaterialisedSheet(args.table.sheetName, data);
     const { cached } = planWithNumbers(emu, args, args.period, new Date());
     const tooLarge = dataSheetTooLarge(data.rows, data.columns);
+    if (tooLarge !== null) sayValuesOnly(emu, args.table.sheetName, tooLarge);
     const known = knownResults(cached);
     // Formulas stay held back when the CLI has a number for each: the engine then never sees the data's ranges.
     if (!everyFormulaKnown(emu, known)) emu.resumeEvaluationWith(known);
@@ -107,6 +110,17 @@ async function writeCsvSummary(args: OutArgs): Promise<WrittenOut> {
   } finally {
     emu.dispose();
   }
+}
+
+/** The summary's description line says its numbers are live formulas; without the data in the file they are values. */
+function sayValuesOnly(emu: Emulation, dataSheet: string, why: string): void {
+  const summary = emu.spreadsheet.getSheetByName(SUMMARY_SHEET_NAME);
+  if (summary === null) return;
+  const lines = summary.getRange(1, 1, 3, 1).getValues();
+  const at = lines.findIndex((line) => typeof line[0] === "string" && line[0].includes("live formulas"));
+  if (at < 0) return;
+  const text = String(lines[at][0]).replace(/numbers below are live formulas\.?/, `numbers below are values computed by funnel-kpis, not formulas: '${dataSheet}' is not in this file, since ${why}.`);
+  summary.getRange(at + 1, 1).setValue(text);
 }
 
 /** True when every formula of the summary has the CLI's number. */
