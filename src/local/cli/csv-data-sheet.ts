@@ -58,7 +58,7 @@ function asText(field: string): string | null {
  * report counted (numbers, a date column's days as dates). `values` serves the generator's reads; `fileRows`
  * reads the CSV again for the file, so no row is held longer than it takes to write it.
  */
-export async function csvDataSheet(table: DataTable, path: string, timeZone: string): Promise<UnmaterialisedValues> {
+export async function csvDataSheet(table: DataTable, path: string, timeZone: string, onRead?: (fraction: number) => void): Promise<UnmaterialisedValues> {
   const grid = asGrid(table.rows);
   const windows1252 = table.reading?.encoding?.startsWith("windows-1252") ?? false;
   const dateColumns = new Set((table.reading?.columns ?? []).filter((c) => c.kind === "date").map((c) => c.index + 1));
@@ -92,6 +92,7 @@ export async function csvDataSheet(table: DataTable, path: string, timeZone: str
   const values = (box: Box): SheetValue[][] =>
     Array.from({ length: box.numRows }, (_, i) => {
       const r = box.row + i;
+      if (i % 50_000 === 0) onRead?.(i / box.numRows);
       const out = new Array<SheetValue>(box.numColumns).fill("");
       if (r <= table.headerRow) {
         const record = head[r - 1] ?? [];

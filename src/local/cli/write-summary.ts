@@ -86,15 +86,17 @@ async function writeCsvSummary(given: OutArgs): Promise<WrittenOut> {
   const timeZone = localTimeZone();
   const emu = createEmulation({ sheets: {}, timeZone });
   try {
-    const data = await csvDataSheet(args.table, args.source, timeZone);
+    const planning = args.progress.then("generating the KPI Summary");
+    const data = await csvDataSheet(args.table, args.source, timeZone, (fraction) => planning.update(fraction));
     emu.loadUnmaterialisedSheet(args.table.sheetName, data);
     const { cached } = planWithNumbers(emu, args, args.period, new Date());
+    planning.finish();
     const tooLarge = dataSheetTooLarge(data.rows, data.columns);
     if (tooLarge !== null) sayValuesOnly(emu, args.table.sheetName, tooLarge);
     const known = knownResults(cached);
     // Formulas stay held back when the CLI has a number for each: the engine then never sees the data's ranges.
     if (!everyFormulaKnown(emu, known)) emu.resumeEvaluationWith(known);
-    const progress = args.progress.then(`writing ${args.path}`);
+    const progress = planning.then(`writing ${args.path}`);
     const buffer = await streamXlsxBuffer(emu, {
       cachedResult: known,
       leaveOut: new Set(tooLarge === null ? [] : [args.table.sheetName]),

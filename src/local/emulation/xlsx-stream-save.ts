@@ -73,7 +73,7 @@ async function streamRows(sheet: SheetModel, ws: ExcelJS.Worksheet, options: Str
 
 /**
  * The workbook as a new .xlsx, never holding a large sheet's cells in the engine or in exceljs at once: rows are
- * written and let go as they come. Every other sheet (the summary, the setup sheet) is written as xlsxBuffer
+ * written and let go as they come, waiting for the compressor when they run ahead of it. Every other sheet (the summary, the setup sheet) is written as xlsxBuffer
  * writes a sheet no file held, named ranges and the request to recalculate on opening included.
  */
 export async function streamXlsxBuffer(emulation: Emulation, options: StreamSaveOptions = {}): Promise<Buffer> {
