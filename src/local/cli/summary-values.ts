@@ -1,9 +1,10 @@
 // The CLI's own numbers for the KPI Summary's formula cells, from src/kpi and the metric table, keyed by cell: the cached results --out writes.
-import type { CellValue } from "../../kpi/cells";
+import { type TableRows, asGrid, rowSubset } from "../../kpi/cell-grid";
 import { isoDateToSerial } from "../../kpi/dates";
 import { PERIOD_PROBLEMS } from "../../kpi/definitions/periods";
 import { type FunnelReport, type KpiValue, computeFunnelReport } from "../../kpi/funnel-report";
 import { channelKey, channelLabel } from "../../kpi/funnel/channel-label";
+import { labelColumn } from "../../kpi/funnel/column-readings";
 import { OPEN_WINDOW } from "../../kpi/funnel/cohort-report";
 import type { FunnelSpec, PeriodChoice } from "../../kpi/funnel/funnel-spec";
 import { PREVIOUS_EMPTY } from "../../kpi/funnel/headline";
@@ -40,7 +41,7 @@ function isoSerial(iso: string): number {
 
 export interface SummaryValueInputs {
   spec: FunnelSpec;
-  rows: readonly (readonly CellValue[])[];
+  rows: TableRows;
   layout: SummaryLayout;
   /** Every metric of the summary (the plan's table). */
   metrics: readonly SummaryMetric[];
@@ -49,18 +50,22 @@ export interface SummaryValueInputs {
 }
 
 /** Rows grouped by the report's channel rule, so one period report per listed channel costs only that channel's rows. */
-function rowsByChannel(rows: readonly (readonly CellValue[])[], column: number): Map<string, (readonly CellValue[])[]> {
-  const groups = new Map<string, (readonly CellValue[])[]>();
-  for (const row of rows) {
-    const key = channelKey(channelLabel(row?.[column]));
-    let group = groups.get(key);
+function rowsByChannel(rows: TableRows, column: number): Map<string, TableRows> {
+  // Each distinct cell is labelled once; a row of a stored grid costs an index, not an array.
+  const { ids, values } = labelColumn(asGrid(rows), column);
+  const keyOf = values.map((v) => channelKey(channelLabel(v)));
+  const absent = channelKey(channelLabel(undefined));
+  const picked = new Map<string, number[]>();
+  for (let r = 0; r < ids.length; r++) {
+    const key = ids[r] < 0 ? absent : keyOf[ids[r]];
+    let group = picked.get(key);
     if (group === undefined) {
       group = [];
-      groups.set(key, group);
+      picked.set(key, group);
     }
-    group.push(row);
+    group.push(r);
   }
-  return groups;
+  return new Map([...picked].map(([key, group]) => [key, rowSubset(rows, Int32Array.from(group))]));
 }
 
 export function summaryValues(inputs: SummaryValueInputs): Map<string, CachedValue> {

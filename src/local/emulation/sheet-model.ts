@@ -1,5 +1,5 @@
 // Everything one emulated sheet holds beyond its cells (which live in HyperFormula): grid size, formats, notes, rules, charts.
-import type { FontWeight, HorizontalAlignment } from "../../server/apps-script-api";
+import type { FontWeight, HorizontalAlignment, SheetValue } from "../../server/apps-script-api";
 import type { Box } from "./a1";
 import { CellAttributes } from "./cell-attributes";
 
@@ -62,8 +62,25 @@ export const DEFAULT_COLUMN_WIDTH = 100;
 /** Sheets' default row height in pixels. */
 export const DEFAULT_ROW_HEIGHT = 21;
 
+/**
+ * The values of a sheet kept outside the formula engine (a large CSV's column store): reads of the sheet come
+ * from here, formulas that refer to it see an empty sheet, and writing to it is refused.
+ */
+export interface UnmaterialisedValues {
+  rows: number;
+  columns: number;
+  /** The box's values as getValues returns them (dates as Date objects). */
+  values(box: Box): SheetValue[][];
+  /** Every row as a file stores it, in order: numbers (a date as its serial, in a `dateColumns` column), text, null for blank. */
+  fileRows(): AsyncIterable<readonly (number | string | null)[]>;
+  /** 1-based columns whose numbers are dates. */
+  dateColumns: ReadonlySet<number>;
+}
+
 export class SheetModel {
   name: string;
+  /** Set for a sheet whose values are not in the engine; see UnmaterialisedValues. */
+  unmaterialised: UnmaterialisedValues | null = null;
   readonly sheetId: number;
   /** HyperFormula's id for this sheet; stable across renames. */
   readonly engineId: number;

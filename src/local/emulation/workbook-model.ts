@@ -202,6 +202,7 @@ export class WorkbookModel {
   }
 
   readValues(sheet: SheetModel, box: Box): SheetValue[][] {
+    if (sheet.unmaterialised !== null) return sheet.unmaterialised.values(box);
     return this.engineValues(sheet, box).map((row, r) =>
       row.map((value, c) => {
         const format = this.effectiveFormat(sheet, box.row + r, box.column + c, value);
@@ -244,6 +245,7 @@ export class WorkbookModel {
   }
 
   writeValues(sheet: SheetModel, box: Box, values: readonly (readonly WritableValue[])[]): void {
+    if (sheet.unmaterialised !== null) throw new Error(`sheet "${sheet.name}" is kept outside the formula engine and cannot be written`);
     const contents: RawCellContent[][] = values.map((row, r) =>
       row.map((value, c) => {
         const cellRow = box.row + r;
@@ -362,6 +364,7 @@ export class WorkbookModel {
 
   /** Last row with a value or formula (0 when empty), as Sheet.getLastRow. */
   lastRow(sheet: SheetModel, columns?: { from: number; to: number }): number {
+    if (sheet.unmaterialised !== null) return sheet.unmaterialised.rows;
     const { width, height } = this.engine.getSheetDimensions(sheet.engineId);
     const from = columns?.from ?? 1;
     const to = Math.min(columns?.to ?? width, width);
@@ -374,6 +377,7 @@ export class WorkbookModel {
   }
 
   lastColumn(sheet: SheetModel): number {
+    if (sheet.unmaterialised !== null) return sheet.unmaterialised.columns;
     const { width, height } = this.engine.getSheetDimensions(sheet.engineId);
     for (let c = width; c >= 1; c--) {
       for (let r = 1; r <= height; r++) {

@@ -13,6 +13,7 @@ import { addXlfnPrefixes } from "./xlsx-functions";
 import { cellInput, mergesOf } from "./xlsx-load";
 import { fromXlsxValidation, isSetupListValidation, rulesOf, toXlsxConditionalFormats, toXlsxValidation, validationKey } from "./xlsx-rules";
 import { setupContents, writeSetupSheet, type SetupLists } from "./xlsx-setup-sheet";
+export { setupContents, writeSetupSheet } from "./xlsx-setup-sheet";
 import { EXCEL_LAST_ROW, rememberXlsxSource, xlsxSourceOf, type LoadedSheet, type XlsxSource } from "./xlsx-source";
 import { applyLook, columnWidthToPixels, lookInSheet, lookOfCell, pixelsToColumnWidth } from "./xlsx-styles";
 
@@ -24,6 +25,8 @@ export interface XlsxSaveOptions {
    * CLI's own numbers; consulted before the engine's value.
    */
   cachedResult?(sheetName: string, row: number, column: number): CellResult | undefined;
+  /** Sheets whose formulas are written as their results only (values, no formula): a summary whose data is not in the file. */
+  valuesOnly?: ReadonlySet<string>;
 }
 
 /** The error codes an .xlsx may hold; the engine's own (#CYCLE!, #ERROR!) read as #VALUE! elsewhere. */
@@ -128,6 +131,11 @@ function writeCells(emu: Emulation, sheet: SheetModel, ws: ExcelJS.Worksheet, lo
       written.set(key, formula);
       const held = sheet.userFormulas.get(row, column) !== undefined && engine.isCellEmpty(address);
       const result = options.cachedResult?.(sheet.name, row, column) ?? (held ? undefined : resultOf(value));
+      if (options.valuesOnly?.has(sheet.name)) {
+        const cell = ws.getCell(row, column);
+        cell.value = result === undefined ? null : typeof result === "object" && result !== null && "error" in result ? result.error : (result as ExcelJS.CellValue);
+        return;
+      }
       const spill = held ? null : spillBox(workbook, sheet, row, column);
       if (existing?.type === ExcelJS.ValueType.Formula && loaded?.formulasAtLoad.get(key) === formula) {
         // Untouched: the file's own spelling (shared, prefixed) stays; only a stale cached result is refreshed.
@@ -222,14 +230,7 @@ function writeMerges(sheet: SheetModel, ws: ExcelJS.Worksheet): void {
 }
 
 function writeSheetLayout(sheet: SheetModel, ws: ExcelJS.Worksheet): void {
-  const columns = new Set(sheet.columnWidths.keys());
-  for (const column of ws.columns ?? []) if (column.isCustomWidth) columns.add(Number(column.number));
-  for (const c of columns) {
-    const column = ws.getColumn(c);
-    const have = column.isCustomWidth && column.width !== undefined ? columnWidthToPixels(column.width) : undefined;
-    const want = sheet.columnWidths.get(c);
-    if (want !== have) column.width = want === undefined ? undefined : pixelsToColumnWidth(want);
-  }
+  writeColumnWidths(sheet, ws);
   const view = (ws.views ?? [])[0] as Partial<ExcelJS.WorksheetViewFrozen> | undefined;
   const frozen = view?.state === "frozen" ? { rows: view.ySplit ?? 0, columns: view.xSplit ?? 0 } : { rows: 0, columns: 0 };
   if (frozen.rows !== sheet.frozenRows || frozen.columns !== sheet.frozenColumns) {
@@ -242,13 +243,63 @@ function writeSheetLayout(sheet: SheetModel, ws: ExcelJS.Worksheet): void {
   if (hidden !== sheet.hidden) ws.state = sheet.hidden ? "hidden" : "visible";
 }
 
-function writeNamedRanges(emu: Emulation, book: ExcelJS.Workbook, source: XlsxSource): void {
-  const managed = new Set([...source.namesAtLoad, ...[...emu.workbook.namedRanges.values()].map((n) => n.name)].map((n) => n.toLowerCase()));
-  const kept = book.definedNames.model.filter((n) => !managed.has(n.name.toLowerCase()));
-  const ours = [...emu.workbook.namedRanges.values()].map(({ name, sheet, box }) => {
+/** A new sheet's views and state, for a streaming writer that takes them when the sheet is added. */
+export function newSheetOptions(sheet: SheetModel): Partial<ExcelJS.AddWorksheetOptions> {
+  const frozen = sheet.frozenRows > 0 || sheet.frozenColumns > 0;
+  return {
+    state: sheet.hidden ? "hidden" : "visible",
+    views: frozen ? [{ state: "frozen", xSplit: sheet.frozenColumns, ySplit: sheet.frozenRows }] : [{ state: "normal" }],
+  };
+}
+
+function writeColumnWidths(sheet: SheetModel, ws: ExcelJS.Worksheet): void {
+  const columns = new Set(sheet.columnWidths.keys());
+  for (const column of ws.columns ?? []) if (column.isCustomWidth) columns.add(Number(column.number));
+  for (const c of columns) {
+    const column = ws.getColumn(c);
+    const have = column.isCustomWidth && column.width !== undefined ? columnWidthToPixels(column.width) : undefined;
+    const want = sheet.columnWidths.get(c);
+    if (want !== have) column.width = want === undefined ? undefined : pixelsToColumnWidth(want);
+  }
+}
+
+/**
+ * A sheet no file held before, written into `ws` of a streaming workbook writer: cells with cached results,
+ * looks, validations, conditional formats, merges and column widths, as xlsxBuffer writes a new sheet.
+ */
+export function writeNewSheet(emu: Emulation, sheet: SheetModel, ws: ExcelJS.Worksheet, lists: SetupLists, options: XlsxSaveOptions): void {
+  writeCells(emu, sheet, ws, undefined, options);
+  writeLooks(sheet, ws, undefined);
+  writeValidations(sheet, ws, lists);
+  // The streaming writer keeps its rules under another name than the workbook's worksheets do.
+  const rules = toXlsxConditionalFormats(sheet, sheet.conditionalRules);
+  const streaming = ws as unknown as { conditionalFormatting?: unknown[] };
+  if (Array.isArray(streaming.conditionalFormatting)) streaming.conditionalFormatting = rules;
+  else rulesOf(ws).conditionalFormattings = rules;
+  // A new sheet has no merges to undo (and the streaming writer keeps its own list of them).
+  for (const box of sheet.merges) {
+    if (box.numRows < 2 && box.numColumns < 2) continue;
+    try {
+      ws.mergeCells(boxA1(box));
+    } catch {
+      // An area overlapping one merged before it: Sheets keeps the first merge too.
+    }
+  }
+  writeColumnWidths(sheet, ws);
+}
+
+/** The emulation's named ranges (those on sheets `keep` accepts) as defined names. */
+export function definedNamesOf(emu: Emulation, keep: (sheet: SheetModel) => boolean = () => true): { name: string; ranges: string[] }[] {
+  return [...emu.workbook.namedRanges.values()].filter((n) => keep(n.sheet)).map(({ name, sheet, box }) => {
     const end = `$${columnToLetters(box.column + box.numColumns - 1)}$${box.row + box.numRows - 1}`;
     return { name, ranges: [`${quoteSheetName(sheet.name)}!$${columnToLetters(box.column)}$${box.row}:${end}`] };
   });
+}
+
+function writeNamedRanges(emu: Emulation, book: ExcelJS.Workbook, source: XlsxSource): void {
+  const managed = new Set([...source.namesAtLoad, ...[...emu.workbook.namedRanges.values()].map((n) => n.name)].map((n) => n.toLowerCase()));
+  const kept = book.definedNames.model.filter((n) => !managed.has(n.name.toLowerCase()));
+  const ours = definedNamesOf(emu);
   book.definedNames.model = [...kept, ...ours];
   source.namesAtLoad = new Set(ours.map((n) => n.name));
 }
