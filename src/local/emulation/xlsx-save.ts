@@ -9,12 +9,13 @@ import type { Emulation } from "./emulation";
 import { closeOpenRangesAt } from "./open-ended-ranges";
 import type { SheetModel, ValidationRecord } from "./sheet-model";
 import type { WorkbookModel } from "./workbook-model";
+import { sheetsOnlyFallback } from "./sheets-only-fallback";
 import { addXlfnPrefixes } from "./xlsx-functions";
 import { cellInput, mergesOf } from "./xlsx-load";
 import { fromXlsxValidation, isSetupListValidation, rulesOf, toXlsxConditionalFormats, toXlsxValidation, validationKey } from "./xlsx-rules";
 import { setupContents, writeSetupSheet, type SetupLists } from "./xlsx-setup-sheet";
 import { EXCEL_LAST_ROW, rememberXlsxSource, xlsxSourceOf, type LoadedSheet, type XlsxSource } from "./xlsx-source";
-import { applyLook, columnWidthToPixels, lookInSheet, lookOfCell, pixelsToColumnWidth } from "./xlsx-styles";
+import { applyLook, columnWidthToPixels, lookInSheet, lookOfCell, pixelsToColumnWidth, pixelsToRowHeight } from "./xlsx-styles";
 
 export type CellResult = ExcelJS.CellFormulaValue["result"];
 
@@ -110,6 +111,17 @@ function spillBox(workbook: WorkbookModel, sheet: SheetModel, row: number, colum
   return { numRows, numColumns };
 }
 
+/**
+ * What Excel and LibreOffice compute for `IFERROR(<Sheets-only call>, fallback)`: the fallback, so the file
+ * caches that (Sheets, which draws the call, recalculates on upload anyway). Undefined for other formulas.
+ */
+function elsewhere(workbook: WorkbookModel, sheet: SheetModel, formula: string): CellValue | undefined {
+  const fallback = sheetsOnlyFallback(formula);
+  if (fallback === null) return undefined;
+  const value = workbook.engine.calculateFormula(`=${fallback}`, sheet.engineId);
+  return Array.isArray(value) ? (value[0]?.[0] ?? null) : value;
+}
+
 function writeCells(emu: Emulation, sheet: SheetModel, ws: ExcelJS.Worksheet, loaded: LoadedSheet | undefined, options: XlsxSaveOptions): Map<number, string> {
   const { workbook } = emu;
   const { engine } = workbook;
@@ -127,7 +139,7 @@ function writeCells(emu: Emulation, sheet: SheetModel, ws: ExcelJS.Worksheet, lo
     if (formula !== "") {
       written.set(key, formula);
       const held = sheet.userFormulas.get(row, column) !== undefined && engine.isCellEmpty(address);
-      const result = options.cachedResult?.(sheet.name, row, column) ?? (held ? undefined : resultOf(value));
+      const result = options.cachedResult?.(sheet.name, row, column) ?? (held ? undefined : resultOf(elsewhere(workbook, sheet, formula) ?? value));
       const spill = held ? null : spillBox(workbook, sheet, row, column);
       if (existing?.type === ExcelJS.ValueType.Formula && loaded?.formulasAtLoad.get(key) === formula) {
         // Untouched: the file's own spelling (shared, prefixed) stays; only a stale cached result is refreshed.
@@ -166,7 +178,7 @@ function writeCells(emu: Emulation, sheet: SheetModel, ws: ExcelJS.Worksheet, lo
 
 function lookKeys(sheet: SheetModel): Set<number> {
   const keys = new Set<number>();
-  for (const store of [sheet.numberFormats, sheet.notes, sheet.backgrounds, sheet.fontColors, sheet.fontWeights, sheet.alignments, sheet.wraps]) {
+  for (const store of [sheet.numberFormats, sheet.notes, sheet.backgrounds, sheet.fontColors, sheet.fontWeights, sheet.fontSizes, sheet.alignments, sheet.wraps]) {
     for (const [{ row, column }] of store.entries()) keys.add(cellKey(row, column));
   }
   return keys;
@@ -229,6 +241,11 @@ function writeSheetLayout(sheet: SheetModel, ws: ExcelJS.Worksheet): void {
     const have = column.isCustomWidth && column.width !== undefined ? columnWidthToPixels(column.width) : undefined;
     const want = sheet.columnWidths.get(c);
     if (want !== have) column.width = want === undefined ? undefined : pixelsToColumnWidth(want);
+  }
+  for (const [r, pixels] of sheet.rowHeights) {
+    const row = ws.getRow(r);
+    const points = pixelsToRowHeight(pixels);
+    if (row.height !== points) row.height = points;
   }
   const view = (ws.views ?? [])[0] as Partial<ExcelJS.WorksheetViewFrozen> | undefined;
   const frozen = view?.state === "frozen" ? { rows: view.ySplit ?? 0, columns: view.xSplit ?? 0 } : { rows: 0, columns: 0 };
