@@ -33,6 +33,22 @@ export interface Block {
   headerRows?: number[];
   /** Rows (0-based within the block) drawn as a block title. */
   titleRows?: number[];
+  /** Looks beyond header and title rows: the scorecard's large numbers, wrapped labels, greyed helper cells. */
+  styles?: CellStyle[];
+}
+
+/** A look applied to a rectangle of a block (offsets within it), with one call per property. */
+export interface CellStyle {
+  row: number;
+  column: number;
+  numRows?: number;
+  numColumns?: number;
+  /** Points; Sheets' default is 10. */
+  fontSize?: number;
+  bold?: boolean;
+  fontColor?: string;
+  wrap?: boolean;
+  align?: "left" | "center" | "right";
 }
 
 /**

@@ -3,7 +3,7 @@
 /** Every function a generated formula calls. IFS and SWITCH are avoided: nested IF says the same in every engine. */
 export const SUMMARY_FUNCTIONS = [
   "AND", "COUNT", "COUNTIF", "COUNTIFS", "DATE", "DAY", "EOMONTH", "IF", "IFERROR", "INDEX", "INT", "ISNUMBER", "MATCH", "MAX",
-  "MID", "MIN", "MONTH", "N", "NOT", "OR", "SUM", "SUMIFS", "SUMPRODUCT", "TEXT", "TRIM", "YEAR",
+  "MID", "MIN", "MONTH", "N", "NOT", "OR", "ROUND", "SUM", "SUMIFS", "SUMPRODUCT", "TEXT", "TRIM", "YEAR",
 ] as const;
 
 /**
