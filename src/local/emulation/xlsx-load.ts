@@ -9,7 +9,7 @@ import { DEFAULT_COLUMNS, DEFAULT_ROWS, type SheetModel, type ValidationRecord }
 import { stripXlfnPrefixes } from "./xlsx-functions";
 import { checkXlsxLimits } from "./xlsx-limits";
 import { zipEntries } from "./zip-entries";
-import { fromXlsxValidation, rulesOf } from "./xlsx-rules";
+import { fromXlsxConditionalFormats, fromXlsxValidation, rulesOf } from "./xlsx-rules";
 import { isSetupWorksheet, readSetupSheet, setupListRows } from "./xlsx-setup-sheet";
 import { EXCEL_LAST_ROW, rememberXlsxSource, type LoadedSheet, type XlsxSource } from "./xlsx-source";
 import { columnWidthToPixels, isDefaultRowHeight, loadLook, lookOfCell, rowHeightToPixels } from "./xlsx-styles";
@@ -141,7 +141,7 @@ function loadWorksheet(emulation: Emulation, ws: ExcelJS.Worksheet, namedEnd: nu
   if (frozen?.ySplit) sheet.frozenRows = frozen.ySplit;
   if (frozen?.xSplit) sheet.frozenColumns = frozen.xSplit;
   sheet.hidden = ws.state === "hidden" || ws.state === "veryHidden";
-  sheet.conditionalRules = [];
+  sheet.conditionalRules = fromXlsxConditionalFormats(ws, sheet);
   return { sheet, loaded: { ws, rulesAtLoad: sheet.conditionalRules, formulasAtLoad: new Map(formulaCells.map(([r, c]) => [cellKey(r, c), ""])), styledAtLoad } };
 }
 

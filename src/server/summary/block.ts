@@ -35,6 +35,8 @@ export interface Block {
   titleRows?: number[];
   /** Looks beyond header and title rows: the scorecard's large numbers, wrapped labels, greyed helper cells. */
   styles?: CellStyle[];
+  /** Text a formula in a column (offset) may show, which its width must fit: "previous period has no data". */
+  fits?: { column: number; text: string }[];
 }
 
 /** A look applied to a rectangle of a block (offsets within it), with one call per property. */

@@ -51,6 +51,7 @@ function needsOf(block: Block, occupied: (row: number, column: number) => boolea
   const wraps = (r: number, c: number): boolean =>
     block.styles?.some((s) => r >= s.row && r < s.row + (s.numRows ?? 1) && c >= s.column && c < s.column + (s.numColumns ?? 1) && s.wrap === true) ?? false;
   const width = blockWidth(block);
+  for (const fit of block.fits ?? []) out.push({ column: block.column + fit.column, width: textWidth(fit.text) + PADDING });
   block.cells.forEach((line, r) => {
     line.forEach((cell, c) => {
       const column = block.column + c;

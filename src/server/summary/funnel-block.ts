@@ -20,7 +20,7 @@ export interface FunnelCells {
 
 export const FUNNEL_LABEL_COLUMN = "Stage (of the stage before)";
 /** A bar per stage on a log scale: 4,100 conversions under 3.9 million impressions still get a bar a third as long. */
-export const FUNNEL_CHART = { width: 520, headroom: 90, perStage: 45, maxHeight: 360 } as const;
+export const FUNNEL_CHART = { width: 640, headroom: 90, perStage: 45, maxHeight: 360 } as const;
 
 /**
  * The stage's name and its share of the stage before, from the table's own cells: no number is formatted by
@@ -80,7 +80,8 @@ export function funnelBlock(
       { row: origin.row + 1, column: columns.labelColumn, numRows: rows, numColumns: 1 },
       { row: origin.row + 1, column: columns.countColumn, numRows: rows, numColumns: 1 },
     ],
-    anchor: { row: origin.row, column: c + 7 },
+    // Under the table: beside it the chart would start past most screens' right edge.
+    anchor: { row: first + stages.length + 1, column: c },
     title: `${FUNNEL_TITLE} (log scale: every stage shows)`,
     hideLegend: true,
     width: FUNNEL_CHART.width,

@@ -44,7 +44,7 @@ export function monthChartBlock(origin: CellRef, months: MonthCells, metric: Sum
   const chart: ChartSpec = {
     type: "COLUMN",
     ranges: [{ row: origin.row + 1, column: c, numRows: rows.length + 1, numColumns: 3 }],
-    anchor: { row: origin.row, column: c + 4 },
+    anchor: { row: origin.row, column: c + 3 },
     title: monthChartTitle(metric),
     hideLegend: false,
     ...MONTH_CHART,

@@ -14,7 +14,7 @@ import { type ChartSpec, chartRows, type Decorations, mergeDecorations } from ".
 import { channelRankingBlock, type RankingCells } from "./channel-ranking-block";
 import { columnWidths } from "./column-widths";
 import { monthChartBlock, type MonthChartCells } from "./month-chart-block";
-import { scorecardBlock, SCORECARD_HEIGHT } from "./scorecard-block";
+import { changeColours, scorecardBlock, SCORECARD_HEIGHT } from "./scorecard-block";
 import { trendBlock } from "./trend-block";
 import type { ColumnWidth } from "./decorations";
 import { funnelBlock } from "./funnel-block";
@@ -57,6 +57,8 @@ function plural(n: number, noun: string): string {
   return `${n} ${noun}${n === 1 ? "" : "s"}`;
 }
 
+/** The sheet's 16 pt title needs more than the default 21 px. */
+const TITLE_ROW_HEIGHT = 30;
 const SCORECARD_ORIGIN: CellRef = { row: 4, column: 1 };
 const PERIOD_ORIGIN: CellRef = { row: SCORECARD_ORIGIN.row + SCORECARD_HEIGHT + 1, column: 1 };
 const UNIT_ECONOMICS_ORIGIN: CellRef = { row: PERIOD_ORIGIN.row, column: 7 };
@@ -185,8 +187,14 @@ export function planSummary(inputs: PlanInputs): SummaryPlan {
   blocks.push(scorecard.block);
   written.unshift(`Scorecard: ${cards.map((m) => m.label).join(", ")}, each with its change and trend`);
 
-  const decorations = mergeDecorations(period.decorations, goals.decorations, cohortDecorations, scorecard.decorations, {
+  // The headline's changes are coloured as the scorecard's are: by each metric's better direction.
+  const headlineColours = metrics.flatMap((m) => {
+    const at = headline.cells.rows[m.key];
+    return at === undefined ? [] : changeColours(m, { row: at, column: headline.cells.changeColumn });
+  });
+  const decorations = mergeDecorations(period.decorations, goals.decorations, cohortDecorations, scorecard.decorations, { colours: headlineColours }, {
     charts: [funnel.chart, ...charts],
+    rowHeights: [{ row: 1, height: TITLE_ROW_HEIGHT }],
   });
   return {
     metrics,

@@ -11,8 +11,8 @@ export const SCORECARD_TITLE = "At a glance: the selected period against the one
 export const SCORECARD_ROWS = { kpi: "KPI", current: "This period", previous: "Previous period", change: "Change", trend: `Trend (${TREND_WINDOWS} periods, oldest first)` } as const;
 /** ▲ and ▼ say the direction without colour; the colour says whether it is good. */
 export const CHANGE_FORMAT = '"▲ "0.0%;"▼ "0.0%;0.0%';
-/** Rows tall enough for 18 pt numbers and a legible sparkline. */
-export const BIG_NUMBER = { fontSize: 18, rowHeight: 40 } as const;
+/** Rows tall enough for 16 pt numbers and a legible sparkline. */
+export const BIG_NUMBER = { fontSize: 16, rowHeight: 36 } as const;
 export const TREND_ROW_HEIGHT = 44;
 const MUTED = "#5f6368";
 
@@ -42,7 +42,7 @@ function periodLine(p: PeriodCells): string {
 }
 
 /** Green for a change in the better direction, red against it; spend's change stays uncoloured. */
-function changeColours(metric: SummaryMetric, cell: CellRef): ColourRule[] {
+export function changeColours(metric: SummaryMetric, cell: CellRef): ColourRule[] {
   if (!metric.judgeChange) return [];
   const at = area(cell.row, cell.column);
   const [up, down] = metric.better === "up" ? [GOOD, BAD] : [BAD, GOOD];
@@ -101,8 +101,9 @@ export function scorecardBlock(origin: CellRef, inputs: ScorecardInputs): { bloc
   const styles: CellStyle[] = [
     { row: 1, column: 1, numColumns: Math.max(1, n), fontColor: MUTED },
     { row: 2, column: 1, numColumns: n, wrap: true, align: "right" },
-    { row: 3, column: 1, numColumns: n, fontSize: BIG_NUMBER.fontSize, bold: true },
-    { row: 4, column: 1, numColumns: n, fontColor: MUTED },
+    // Right-aligned like the numbers, so an "n/a" sits where its number would.
+    { row: 3, column: 1, numColumns: n, fontSize: BIG_NUMBER.fontSize, bold: true, align: "right" },
+    { row: 4, column: 1, numColumns: n, fontColor: MUTED, align: "right" },
     { row: 5, column: 1, numColumns: n, bold: true, wrap: true, align: "right" },
   ];
   const decorations: Partial<Decorations> = {
