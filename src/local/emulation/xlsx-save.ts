@@ -15,7 +15,7 @@ import { cellInput, mergesOf } from "./xlsx-load";
 import { fromXlsxValidation, isSetupListValidation, rulesOf, toXlsxConditionalFormats, toXlsxValidation, validationKey } from "./xlsx-rules";
 import { setupContents, writeSetupSheet, type SetupLists } from "./xlsx-setup-sheet";
 import { EXCEL_LAST_ROW, rememberXlsxSource, xlsxSourceOf, type LoadedSheet, type XlsxSource } from "./xlsx-source";
-import { applyLook, columnWidthToPixels, lookInSheet, lookOfCell, pixelsToColumnWidth, pixelsToRowHeight } from "./xlsx-styles";
+import { applyLook, columnWidthToPixels, lookInSheet, lookOfCell, pixelsToColumnWidth, pixelsToRowHeight, rowHeightToPixels } from "./xlsx-styles";
 
 export type CellResult = ExcelJS.CellFormulaValue["result"];
 
@@ -244,8 +244,9 @@ function writeSheetLayout(sheet: SheetModel, ws: ExcelJS.Worksheet): void {
   }
   for (const [r, pixels] of sheet.rowHeights) {
     const row = ws.getRow(r);
-    const points = pixelsToRowHeight(pixels);
-    if (row.height !== points) row.height = points;
+    // A height the file had, read back to the same pixels, stays in its own points (17.35 pt is 23 px, and 23 px is 17.25 pt).
+    if (typeof row.height === "number" && rowHeightToPixels(row.height) === pixels) continue;
+    row.height = pixelsToRowHeight(pixels);
   }
   const view = (ws.views ?? [])[0] as Partial<ExcelJS.WorksheetViewFrozen> | undefined;
   const frozen = view?.state === "frozen" ? { rows: view.ySplit ?? 0, columns: view.xSplit ?? 0 } : { rows: 0, columns: 0 };

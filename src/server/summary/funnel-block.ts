@@ -33,8 +33,17 @@ function stageLabel(row: number, before: number | null, nameColumn: number, step
   return `${name}&IF(ISNUMBER(${step}), ": "&ROUND(${step}*100, 1)&"% of "&${a1(before, nameColumn)}, "")`;
 }
 
+/**
+ * Where the log axis starts: a decade below the smallest stage count known when the summary is written, so
+ * the smallest bar is at least a decade long (an axis starting at that count itself would draw it as nothing).
+ */
+export function logAxisStart(smallestCount: number | null): number {
+  if (smallestCount === null || !(smallestCount > 0)) return 1;
+  return Math.max(1, 10 ** (Math.floor(Math.log10(smallestCount)) - 1));
+}
+
 export function funnelBlock(
-  origin: CellRef, stages: readonly { key: string; name: string }[], headline: HeadlineCells,
+  origin: CellRef, stages: readonly { key: string; name: string }[], headline: HeadlineCells, smallestCount: number | null = null,
 ): { block: Block; cells: FunnelCells; chart: ChartSpec } {
   const c = origin.column;
   const columns = { countColumn: c + 1, stepColumn: c + 2, overallColumn: c + 3, dropOffColumn: c + 4, labelColumn: c + 5 };
@@ -86,7 +95,7 @@ export function funnelBlock(
     hideLegend: true,
     width: FUNNEL_CHART.width,
     height: Math.min(FUNNEL_CHART.maxHeight, FUNNEL_CHART.headroom + FUNNEL_CHART.perStage * stages.length),
-    options: { hAxis: { logScale: true, format: "short" }, series: { 0: { dataLabel: "value" } }, colors: ["#1a73e8"] },
+    options: { hAxis: { logScale: true, format: "short", viewWindow: { min: logAxisStart(smallestCount) } }, series: { 0: { dataLabel: "value" } }, colors: ["#1a73e8"] },
   };
   return { block: { row: origin.row, column: c, cells, formats, titleRows: [0], headerRows: [1] }, cells: { stageRows, ...columns }, chart };
 }

@@ -120,7 +120,10 @@ export function planSummary(inputs: PlanInputs): SummaryPlan {
 
   row += 1;
   const funnelOrigin = { row, column: 1 };
-  const funnel = funnelBlock(funnelOrigin, stages, headline.cells);
+  // The log axis starts a decade below the smallest stage count of any month, which no period much undercuts.
+  const monthCounts = report.months.flatMap((m) => stages.map((st) => m.metrics[`count_${st.key}`]?.value ?? 0)).filter((n) => n > 0);
+  const counts = monthCounts.length > 0 ? monthCounts : report.funnel.map((st) => st.count).filter((n) => n > 0);
+  const funnel = funnelBlock(funnelOrigin, stages, headline.cells, counts.length > 0 ? Math.min(...counts) : null);
   blocks.push(funnel.block);
   written.push(`Funnel: ${plural(stages.length, "stage")}`);
   row += heightWith(funnelOrigin, funnel.block, [funnel.chart]) + 1;
