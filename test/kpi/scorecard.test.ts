@@ -20,10 +20,11 @@ describe("the scorecard's KPIs", () => {
     expect(cards({ stages: ads, hasRevenue: false })).toEqual(["Spend", "Conversions", "Cost per conversion", "CTR (clicks ÷ impressions)", "CPC (cost per click)", "Impressions"]);
   });
 
-  it("a CRM without spend: leads, customers, conversion, revenue and deal size", () => {
-    expect(cards({ stages: stages("Leads", "Customers"), hasSpend: false })).toEqual([
-      "Leads", "Customers", "Leads → Customers conversion", "Revenue", "Average deal size (revenue per customer)",
-    ]);
+  it("a CRM without spend: leads, customers, conversion, revenue and deal size; one row per lead leaves the same-period rate off", () => {
+    const crm = { stages: stages("Leads", "Customers"), hasSpend: false };
+    expect(cards(crm)).toEqual(["Leads", "Customers", "Leads → Customers conversion", "Revenue", "Average deal size (revenue per customer)"]);
+    const metrics = summaryMetrics({ ...crm, hasRevenue: true, hasGrossMargin: false });
+    expect(scorecardMetrics(metrics, { recordLevel: true }).map((m) => m.label)).toEqual(["Leads", "Customers", "Revenue", "Average deal size (revenue per customer)"]);
   });
 
   it("never more than six, never a metric the funnel does not have", () => {

@@ -46,7 +46,7 @@ describe.each(CASES)("$name summary", (c) => {
   const spec = toFunnelSpec(c.mapping);
   const metrics = summaryMetrics(metricContextOf(c.mapping));
   const headlineMetrics = metrics.filter((m) => m.places.includes("headline"));
-  const cards = scorecardMetrics(metrics);
+  const cards = scorecardMetrics(metrics, { recordLevel: c.mapping.shape === "record-level" });
   let h: Harness;
   let report: SummaryReport;
 

@@ -22,7 +22,7 @@ export interface RankingCells {
 
 export interface RankingInputs {
   channels: ChannelCells;
-  /** What channels are ranked by: the cost per last stage (lower first) or, without spend, the conversion (higher first). */
+  /** What channels are ranked by: the cost per last stage (lower first) or, without spend, revenue or the last stage (higher first). */
   rankBy: SummaryMetric;
   /** The pie's metric: spend, or without spend the last stage's count. */
   shareOf: SummaryMetric;
@@ -31,7 +31,7 @@ export interface RankingInputs {
 }
 
 export function rankingTitle(rankBy: SummaryMetric): string {
-  return rankBy.better === "down" ? `Channels by ${rankBy.label}, cheapest first: where the next dollar goes` : `Channels by ${rankBy.label}, best first`;
+  return rankBy.better === "down" ? `Channels by ${rankBy.label}, cheapest first: where the next dollar goes` : `Channels by ${rankBy.label}, biggest first`;
 }
 
 /**

@@ -183,7 +183,7 @@ export function planSummary(inputs: PlanInputs): SummaryPlan {
   }
 
   // The scorecard sits at the top but reads the headline and the trend table at the bottom: planned last.
-  const cards = scorecardMetrics(metrics);
+  const cards = scorecardMetrics(metrics, { recordLevel: data.recordLevel });
   const trend = trendBlock({ row, column: 1 }, { metrics: cards, allMetrics: metrics, data, period: period.cells, inputCell });
   blocks.push(trend.block);
   const scorecard = scorecardBlock(SCORECARD_ORIGIN, { metrics: cards, headline: headline.cells, trend: trend.cells, period: period.cells });
@@ -228,12 +228,14 @@ export function planSummary(inputs: PlanInputs): SummaryPlan {
 
 /**
  * What channels are ranked by: the cost per last stage (CPC when clicks are last), cheapest first; without
- * spend, the conversion. The pie shares spend, or without spend the last stage's count.
+ * spend there is no next dollar, so the revenue, or the last stage's count, biggest first (a same-period
+ * conversion of one-row-per-lead data can pass 100%, so it ranks nothing). The pie shares spend, or without
+ * spend the last stage's count.
  */
 function rankingChoice(metrics: readonly SummaryMetric[], columns: Record<string, number>, costKey: string): { rankBy: SummaryMetric; shareOf: SummaryMetric; shareKey: string | null } | null {
   const inTable = (key: string): SummaryMetric | undefined => (columns[key] === undefined ? undefined : metrics.find((m) => m.key === key));
-  const rankBy = inTable(costKey) ?? inTable("cpc") ?? inTable("overall_conversion") ?? inTable("ctr");
   const counts = metrics.filter((m) => m.formula.op === "count" && columns[m.key] !== undefined);
+  const rankBy = inTable(costKey) ?? inTable("cpc") ?? inTable("revenue") ?? counts[counts.length - 1];
   const shareOf = inTable("spend") ?? counts[counts.length - 1];
   if (rankBy === undefined || shareOf === undefined) return null;
   return { rankBy, shareOf, shareKey: columns.share_of_spend === undefined ? null : "share_of_spend" };
