@@ -68,3 +68,28 @@ describe("IFERROR(SPARKLINE(...), text trend)", () => {
     expect((cell.value as ExcelJS.CellFormulaValue).formula).toMatch(/^IFERROR\(SPARKLINE\(A1:A5, /);
   });
 });
+
+describe("conditional formats the add-on sets", () => {
+  it("come back from the .xlsx as the same rules: text, numbers above and below, colour scales", async () => {
+    const path = join(mkdtempSync(join(tmpdir(), "xlsx-rules-")), "rules.xlsx");
+    const emu = createEmulation({ sheets: { Rules: [["Behind", 0.12, -0.3, 5], ["Achieved", 0, 0.4, 9]] } });
+    const sheet = emu.spreadsheet.getSheetByName("Rules")!;
+    const app = emu.globals.SpreadsheetApp;
+    sheet.setConditionalFormatRules([
+      app.newConditionalFormatRule().whenTextEqualTo("Behind").setBackground("#f4c7c3").setRanges([sheet.getRange("A1:A2")]).build(),
+      app.newConditionalFormatRule().whenNumberGreaterThan(0).setFontColor("#137333").setBackground("#e6f4ea").setRanges([sheet.getRange("B1:C2")]).build(),
+      app.newConditionalFormatRule().whenNumberLessThan(0).setFontColor("#a50e0e").setBackground("#fce8e6").setRanges([sheet.getRange("B1:C2")]).build(),
+      app.newConditionalFormatRule().setGradientMinpoint("#ffffff").setGradientMaxpoint("#57bb8a").setRanges([sheet.getRange("D1:D2")]).build(),
+    ]);
+    const before = emu.sheetModel("Rules").conditionalRules.map(({ ranges, ...rest }) => ({ ...rest, boxes: ranges.map((r) => r.box) }));
+    await saveXlsx(emu, path);
+    emu.dispose();
+    const back = await loadXlsx(path);
+    const after = back.sheetModel("Rules").conditionalRules.map(({ ranges, ...rest }) => ({ ...rest, boxes: ranges.map((r) => r.box) }));
+    expect(after).toEqual(before);
+    // And the colours show where the preview reads them.
+    const shown = back.spreadsheet.getSheetByName("Rules")!.getConditionalFormatRules();
+    expect(shown).toHaveLength(4);
+    back.dispose();
+  });
+});
