@@ -8,7 +8,7 @@ import { cellText } from "./format";
 import { mappingFromProposal } from "./mapping-draft";
 import { stepProblems } from "./step-problems";
 import type { StepView, Wizard } from "./wizard";
-import { parseHeaderRow } from "./wizard-state";
+import { parseHeaderRow, TEXT_CELLS_FIELD } from "./wizard-state";
 import { createReadingPanel } from "./reading-panel";
 import { createTextCellsPanel } from "./text-cells-panel";
 
@@ -159,7 +159,7 @@ export function createDataStep(wizard: Wizard): StepView {
       else textCells.render();
     },
     focusField(field) {
-      const control = { sheetName: sheetSelect, headerRow: headerInput, shape: shapeSelect }[field];
+      const control = { sheetName: sheetSelect, headerRow: headerInput, shape: shapeSelect, [TEXT_CELLS_FIELD]: textCells.focusTarget() }[field];
       control?.focus();
       return control !== undefined;
     },

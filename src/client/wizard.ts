@@ -3,7 +3,7 @@ import { Debouncer } from "./debounce";
 import { ErrorBoard, type FieldProblem } from "./error-board";
 import type { MappingValidation } from "../server/mapping/validate-mapping";
 import { ServerCallError, type ServerCalls } from "./server-bridge";
-import { STEPS, initialState, stepOfField, type StepId, type WizardState } from "./wizard-state";
+import { STEPS, initialState, problemField, stepOfField, type StepId, type WizardState } from "./wizard-state";
 
 export interface StepView {
   id: StepId;
@@ -96,7 +96,7 @@ export class Wizard {
     const empty = inspection !== null && inspection.dataRows === 0 && mapping !== null && inspection.sheetName === mapping.sheetName && inspection.headerRow === mapping.headerRow;
     const problems: FieldProblem[] = empty
       ? [{ field: "sheetName", message: noDataRows(inspection.sheetName, inspection.headerRow) }]
-      : validation.errors.map((e) => ({ field: e.field, message: e.message }));
+      : validation.errors.map((e) => ({ field: problemField(e), message: e.message }));
     this.errors.set("validation", problems);
   }
 

@@ -88,6 +88,7 @@ export interface RangeApi
   setFontColor(color: string | null): RangeApi;
   setFontColors(colors: Array<Array<string | null>>): RangeApi;
   setHorizontalAlignment(alignment: HorizontalAlignment | null): RangeApi;
+  setFontSize(size: number): RangeApi;
   setWrap(isWrapEnabled: boolean): RangeApi;
   setDataValidation(rule: DataValidationApi | null): RangeApi;
   getDataValidation(): DataValidationApi | null;

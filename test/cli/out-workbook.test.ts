@@ -1,6 +1,7 @@
 // --out: the copy holds the input's sheets unchanged plus a KPI Summary whose cached results the formula engine reproduces.
 import { join } from "node:path";
 import ExcelJS from "exceljs";
+import { sheetsOnlyFallback } from "../../src/local/emulation/sheets-only-fallback";
 import { beforeAll, describe, expect, it } from "vitest";
 import { AGGREGATED_HEADERS, LEADS_HEADERS, aggregatedDemoRows, leadDemoRows } from "../../src/local/demo-data";
 import { createEmulation, loadXlsx, saveXlsx } from "../../src/local/emulation";
@@ -72,7 +73,12 @@ async function expectEngineAgrees(path: string, formulas: readonly CachedFormula
   let checked = 0;
   for (const f of formulas) {
     if (f.result === undefined) continue;
-    const raw = emu.workbook.engine.getCellValue({ sheet: sheet.engineId, row: f.row - 1, col: f.column - 1 });
+    // Sheets draws a SPARKLINE (no value of its own, as the engine holds it); the file caches what Excel and LibreOffice show, the fallback.
+    const fallback = sheetsOnlyFallback(f.formula);
+    const raw = fallback === null
+      ? emu.workbook.engine.getCellValue({ sheet: sheet.engineId, row: f.row - 1, col: f.column - 1 })
+      : emu.workbook.engine.calculateFormula(`=${fallback}`, sheet.engineId);
+    if (fallback !== null) expect(emu.workbook.engine.getCellValue({ sheet: sheet.engineId, row: f.row - 1, col: f.column - 1 })).toBe("");
     const where = `${SUMMARY_SHEET_NAME}!R${f.row}C${f.column} =${f.formula}`;
     if (typeof f.result === "number") {
       expect(typeof raw, where).toBe("number");

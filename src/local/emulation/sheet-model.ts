@@ -59,6 +59,8 @@ export interface ProtectionRecord {
 export const DEFAULT_ROWS = 1000;
 export const DEFAULT_COLUMNS = 26;
 export const DEFAULT_COLUMN_WIDTH = 100;
+/** Sheets' default font size in points. */
+export const DEFAULT_FONT_SIZE = 10;
 /** Sheets' default row height in pixels. */
 export const DEFAULT_ROW_HEIGHT = 21;
 
@@ -98,6 +100,8 @@ export class SheetModel {
   readonly backgrounds = new CellAttributes<string>();
   readonly fontColors = new CellAttributes<string>();
   readonly fontWeights = new CellAttributes<FontWeight>();
+  /** Points; cells without one have Sheets' default of 10. */
+  readonly fontSizes = new CellAttributes<number>();
   readonly alignments = new CellAttributes<HorizontalAlignment>();
   readonly wraps = new CellAttributes<boolean>();
   readonly validations = new CellAttributes<ValidationRecord>();
@@ -116,7 +120,7 @@ export class SheetModel {
 
   /** Formats, notes, colours and validations: what Sheet.clearFormats and Range.clearFormat remove (not notes). */
   clearFormats(box?: Box): void {
-    for (const store of [this.numberFormats, this.backgrounds, this.fontColors, this.fontWeights, this.alignments, this.wraps]) {
+    for (const store of [this.numberFormats, this.backgrounds, this.fontColors, this.fontWeights, this.fontSizes, this.alignments, this.wraps]) {
       store.clear(box);
     }
   }

@@ -120,7 +120,7 @@ export class WorkbookModel {
     if (afterPosition < this.engine.getSheetDimensions(sheet.engineId).height) {
       this.engine.addRows(sheet.engineId, [afterPosition, howMany]);
     }
-    for (const store of [sheet.numberFormats, sheet.notes, sheet.backgrounds, sheet.fontColors, sheet.fontWeights, sheet.alignments, sheet.wraps, sheet.validations, sheet.userFormulas]) {
+    for (const store of [sheet.numberFormats, sheet.notes, sheet.backgrounds, sheet.fontColors, sheet.fontWeights, sheet.fontSizes, sheet.alignments, sheet.wraps, sheet.validations, sheet.userFormulas]) {
       store.shiftRows(afterPosition + 1, howMany);
     }
     for (const named of this.namedRanges.values()) {

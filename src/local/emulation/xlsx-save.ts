@@ -9,13 +9,14 @@ import type { Emulation } from "./emulation";
 import { closeOpenRangesAt } from "./open-ended-ranges";
 import type { SheetModel, ValidationRecord } from "./sheet-model";
 import type { WorkbookModel } from "./workbook-model";
+import { sheetsOnlyFallback } from "./sheets-only-fallback";
 import { addXlfnPrefixes } from "./xlsx-functions";
 import { cellInput, mergesOf } from "./xlsx-load";
 import { fromXlsxValidation, isSetupListValidation, rulesOf, toXlsxConditionalFormats, toXlsxValidation, validationKey } from "./xlsx-rules";
 import { setupContents, writeSetupSheet, type SetupLists } from "./xlsx-setup-sheet";
 export { setupContents, writeSetupSheet } from "./xlsx-setup-sheet";
 import { EXCEL_LAST_ROW, rememberXlsxSource, xlsxSourceOf, type LoadedSheet, type XlsxSource } from "./xlsx-source";
-import { applyLook, columnWidthToPixels, lookInSheet, lookOfCell, pixelsToColumnWidth } from "./xlsx-styles";
+import { applyLook, columnWidthToPixels, lookInSheet, lookOfCell, pixelsToColumnWidth, pixelsToRowHeight, rowHeightToPixels } from "./xlsx-styles";
 
 export type CellResult = ExcelJS.CellFormulaValue["result"];
 
@@ -113,6 +114,17 @@ function spillBox(workbook: WorkbookModel, sheet: SheetModel, row: number, colum
   return { numRows, numColumns };
 }
 
+/**
+ * What Excel and LibreOffice compute for `IFERROR(<Sheets-only call>, fallback)`: the fallback, so the file
+ * caches that (Sheets, which draws the call, recalculates on upload anyway). Undefined for other formulas.
+ */
+function elsewhere(workbook: WorkbookModel, sheet: SheetModel, formula: string): CellValue | undefined {
+  const fallback = sheetsOnlyFallback(formula);
+  if (fallback === null) return undefined;
+  const value = workbook.engine.calculateFormula(`=${fallback}`, sheet.engineId);
+  return Array.isArray(value) ? (value[0]?.[0] ?? null) : value;
+}
+
 function writeCells(emu: Emulation, sheet: SheetModel, ws: ExcelJS.Worksheet, loaded: LoadedSheet | undefined, options: XlsxSaveOptions): Map<number, string> {
   const { workbook } = emu;
   const { engine } = workbook;
@@ -130,7 +142,7 @@ function writeCells(emu: Emulation, sheet: SheetModel, ws: ExcelJS.Worksheet, lo
     if (formula !== "") {
       written.set(key, formula);
       const held = sheet.userFormulas.get(row, column) !== undefined && engine.isCellEmpty(address);
-      const result = options.cachedResult?.(sheet.name, row, column) ?? (held ? undefined : resultOf(value));
+      const result = options.cachedResult?.(sheet.name, row, column) ?? (held ? undefined : resultOf(elsewhere(workbook, sheet, formula) ?? value));
       if (options.valuesOnly?.has(sheet.name)) {
         const cell = ws.getCell(row, column);
         cell.value = result === undefined ? null : typeof result === "object" && result !== null && "error" in result ? result.error : (result as ExcelJS.CellValue);
@@ -174,7 +186,7 @@ function writeCells(emu: Emulation, sheet: SheetModel, ws: ExcelJS.Worksheet, lo
 
 function lookKeys(sheet: SheetModel): Set<number> {
   const keys = new Set<number>();
-  for (const store of [sheet.numberFormats, sheet.notes, sheet.backgrounds, sheet.fontColors, sheet.fontWeights, sheet.alignments, sheet.wraps]) {
+  for (const store of [sheet.numberFormats, sheet.notes, sheet.backgrounds, sheet.fontColors, sheet.fontWeights, sheet.fontSizes, sheet.alignments, sheet.wraps]) {
     for (const [{ row, column }] of store.entries()) keys.add(cellKey(row, column));
   }
   return keys;
@@ -231,6 +243,7 @@ function writeMerges(sheet: SheetModel, ws: ExcelJS.Worksheet): void {
 
 function writeSheetLayout(sheet: SheetModel, ws: ExcelJS.Worksheet): void {
   writeColumnWidths(sheet, ws);
+  writeRowHeights(sheet, ws);
   const view = (ws.views ?? [])[0] as Partial<ExcelJS.WorksheetViewFrozen> | undefined;
   const frozen = view?.state === "frozen" ? { rows: view.ySplit ?? 0, columns: view.xSplit ?? 0 } : { rows: 0, columns: 0 };
   if (frozen.rows !== sheet.frozenRows || frozen.columns !== sheet.frozenColumns) {
@@ -250,6 +263,15 @@ export function newSheetOptions(sheet: SheetModel): Partial<ExcelJS.AddWorksheet
     state: sheet.hidden ? "hidden" : "visible",
     views: frozen ? [{ state: "frozen", xSplit: sheet.frozenColumns, ySplit: sheet.frozenRows }] : [{ state: "normal" }],
   };
+}
+
+function writeRowHeights(sheet: SheetModel, ws: ExcelJS.Worksheet): void {
+  for (const [r, pixels] of sheet.rowHeights) {
+    const row = ws.getRow(r);
+    // A height the file had, read back to the same pixels, stays in its own points (17.35 pt is 23 px, and 23 px is 17.25 pt).
+    if (typeof row.height === "number" && rowHeightToPixels(row.height) === pixels) continue;
+    row.height = pixelsToRowHeight(pixels);
+  }
 }
 
 function writeColumnWidths(sheet: SheetModel, ws: ExcelJS.Worksheet): void {
@@ -286,6 +308,7 @@ export function writeNewSheet(emu: Emulation, sheet: SheetModel, ws: ExcelJS.Wor
     }
   }
   writeColumnWidths(sheet, ws);
+  writeRowHeights(sheet, ws);
 }
 
 /** The emulation's named ranges (those on sheets `keep` accepts) as defined names. */

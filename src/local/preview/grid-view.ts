@@ -29,6 +29,8 @@ export interface CellView {
   background?: string;
   color?: string;
   bold?: boolean;
+  /** Points, when not Sheets' default 10. */
+  fontSize?: number;
   align?: "left" | "center" | "right";
   wrap?: boolean;
   /** A list validation: its choices, and whether other input is refused. */
@@ -152,6 +154,8 @@ export function gridPage(workbook: WorkbookModel, sheet: SheetModel, box: Box): 
       if (color) cell.color = color;
       const bold = style?.bold ?? (sheet.fontWeights.get(row, column) === "bold" ? true : undefined);
       if (bold) cell.bold = true;
+      const fontSize = sheet.fontSizes.get(row, column);
+      if (fontSize !== undefined) cell.fontSize = fontSize;
       const align = sheet.alignments.get(row, column);
       if (align && align !== "normal") cell.align = align;
       if (sheet.wraps.get(row, column)) cell.wrap = true;

@@ -47,6 +47,8 @@ export function cellHtml(cell: CellView | null, place: CellPlace): string {
   const color = safeColor(cell.color);
   if (color) style.push(`color:${color}`);
   if (cell.bold) style.push("font-weight:bold");
+  // Sheets' sizes are points; the grid's default 10 pt is drawn at 13 px, as Sheets does at 100%.
+  if (cell.fontSize !== undefined && Number.isFinite(cell.fontSize)) style.push(`font-size:${Math.round(cell.fontSize * (4 / 3) * 10) / 10}px`);
   if (cell.wrap) classes.push("wrap");
   if (cell.note !== undefined) {
     classes.push("has-note");

@@ -57,6 +57,12 @@ function percentOfTotal(series: readonly ChartSeries[]): (number | null)[][] {
   return series.map((s) => s.values.map((v, i) => (v === null || totals[i] === 0 ? null : v / totals[i])));
 }
 
+function isPowerOfTen(value: number): boolean {
+  if (!(value > 0)) return false;
+  const exponent = Math.round(Math.log10(value));
+  return Math.abs(value - 10 ** exponent) <= 1e-9 * value;
+}
+
 /** A scale's options as Chart.js takes them (its own types split them by scale type, which is chosen here at run time). */
 type ScaleConfig = Record<string, unknown>;
 
@@ -64,7 +70,8 @@ function valueScale(axis: AxisOptions, format: Formatter, stacked: boolean): Sca
   const scale: ScaleConfig = {
     type: axis.logScale ? "logarithmic" : "linear",
     stacked,
-    ticks: { callback: (value: string | number) => format(Number(value)) },
+    // On a log scale Sheets labels the powers of ten only; every tick's label would overlap.
+    ticks: { callback: (value: string | number) => (axis.logScale && !isPowerOfTen(Number(value)) ? "" : format(Number(value))) },
     grid: { color: "#e8eaed" },
   };
   if (axis.title) scale.title = { display: true, text: axis.title, color: "#5f6368" };
@@ -205,6 +212,8 @@ export function chartConfig(view: ChartView): ChartConfiguration {
     options: {
       ...common,
       ...(horizontal ? { indexAxis: "y" as const } : {}),
+      // Room for the longest bar's data label, which is drawn past the bar's end.
+      ...(horizontal && view.series.some((s) => s.dataLabels) ? { layout: { padding: { right: 56 } } } : {}),
       plugins: {
         title,
         legend,

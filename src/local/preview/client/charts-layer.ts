@@ -28,6 +28,20 @@ function fallbackTable(view: ChartView): string {
   return `<table class="chart-data">${head}${rows.join("")}</table>`;
 }
 
+/**
+ * How long each bar of the first series was drawn, in pixels, for bar and column charts: what a reader sees
+ * of a stage or a channel (a linear axis would draw 4,100 conversions under 3.9 million impressions as 0 px).
+ */
+function barLengths(chart: Chart): number[] | null {
+  const meta = chart.getDatasetMeta(0);
+  if (meta.type !== "bar") return null;
+  const horizontal = (chart.options as { indexAxis?: string }).indexAxis === "y";
+  return meta.data.map((element) => {
+    const { x, y, base } = element.getProps(["x", "y", "base"], true) as { x: number; y: number; base: number };
+    return Math.round(Math.abs(horizontal ? x - base : base - y));
+  });
+}
+
 export class ChartsLayer {
   private drawn = new Map<number, Drawn>();
 
@@ -79,6 +93,8 @@ export class ChartsLayer {
       this.layer.appendChild(card);
       chart = new Chart(canvas, chartConfig(view));
       card.dataset.rendered = "true";
+      const lengths = barLengths(chart);
+      if (lengths !== null) card.dataset.barLengths = JSON.stringify(lengths);
     }
     if (!card.isConnected) this.layer.appendChild(card);
     const drawn = { key, card, chart };
