@@ -1,11 +1,10 @@
 // Generates the top-level Apps Script functions (with @customfunction JSDoc) from the catalogue and entry points.
 import type { ArgSpec, CatalogueEntry } from "../src/kpi/catalogue/entry-types";
+import { argumentHelp, functionHelp } from "../src/kpi/catalogue/function-help";
 import type { EntryPoint } from "../src/server/entry-points";
 
 /** The global the bundle assigns itself to; the trailing underscore keeps it private in Apps Script. */
 export const BUNDLE_GLOBAL = "FunnelKpis_";
-
-const MAX_HELP_EXAMPLE = 120;
 
 const JSDOC_TYPES: Record<ArgSpec["kind"], string> = {
   amount: "number|Array<Array<number>>",
@@ -30,18 +29,15 @@ function docText(text: string): string {
 }
 
 function paramLine(arg: ArgSpec): string {
-  const optional = arg.optional
-    ? `Optional${arg.defaultValue !== undefined ? `, default ${JSON.stringify(arg.defaultValue)}` : ""}. `
-    : "";
-  return ` * @param {${JSDOC_TYPES[arg.kind]}} ${arg.name} ${docText(optional + arg.description)}`;
+  return ` * @param {${JSDOC_TYPES[arg.kind]}} ${arg.name} ${docText(argumentHelp(arg).description)}`;
 }
 
 export function customFunctionStub(entry: CatalogueEntry): string {
-  // Sheets shows the example in its help card: a long one (a whole toy order log) would bury the rest.
-  const example = entry.examples.find((ex) => ex.formula.length <= MAX_HELP_EXAMPLE);
+  // The same help the local preview's formula bar shows.
+  const { example, summary } = functionHelp(entry);
   const lines = [
     "/**",
-    ` * ${docText(entry.summary)}`,
+    ` * ${docText(summary)}`,
     ...(example ? [" *", ` * Example: ${docText(example.formula)}: ${docText(example.explanation)}`] : []),
     " *",
     ...entry.args.map(paramLine),

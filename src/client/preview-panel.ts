@@ -2,6 +2,7 @@
 import { clear, el } from "./dom";
 import { formatCount, formatRate } from "./format";
 import type { Wizard } from "./wizard";
+import { problemField, stepOfField } from "./wizard-state";
 
 export function createPreviewPanel(wizard: Wizard): HTMLElement {
   const body = el("div", { className: "preview-body" });
@@ -30,7 +31,16 @@ export function createPreviewPanel(wizard: Wizard): HTMLElement {
           el("tbody", {}, ...rows)),
       );
     }
-    for (const warning of preview.validation.warnings) body.appendChild(el("p", { className: "warning", text: warning.message }));
+    for (const warning of preview.validation.warnings) {
+      const line = el("p", { className: "warning" }, el("span", { text: warning.message }));
+      const field = problemField(warning);
+      const step = stepOfField(field);
+      // A warning another step fixes (numbers stored as text: the Data step converts them) links there.
+      if (step !== null && step !== wizard.state.step) {
+        line.append(" ", el("button", { className: "link-button", text: `Go to ${wizard.stepTitle(step)}`, attrs: { type: "button" }, on: { click: () => wizard.reveal(field) } }));
+      }
+      body.appendChild(line);
+    }
   };
   wizard.onPreview(render);
   return panel;

@@ -8,7 +8,7 @@ import { cellText } from "./format";
 import { mappingFromProposal } from "./mapping-draft";
 import { stepProblems } from "./step-problems";
 import type { StepView, Wizard } from "./wizard";
-import { parseHeaderRow } from "./wizard-state";
+import { parseHeaderRow, TEXT_CELLS_FIELD } from "./wizard-state";
 import { createReadingPanel } from "./reading-panel";
 import { createTextCellsPanel } from "./text-cells-panel";
 import { enterSources } from "./step-sources";
@@ -63,15 +63,23 @@ export function createDataStep(wizard: Wizard): StepView {
     // A saved sheet that was deleted stays visible as the choice that needs fixing.
     if (!known && state.sheetName !== "") sheetSelect.appendChild(option(state.sheetName, `${state.sheetName} (missing)`, true));
     for (const sheet of sheets) {
-      sheetSelect.appendChild(option(sheet.name, `${sheet.name} (${sheet.rows} rows)`, sheet.name === state.sheetName));
+      sheetSelect.appendChild(option(sheet.name, `${sheet.name} (${sheet.rows} ${sheet.rows === 1 ? "row" : "rows"})`, sheet.name === state.sheetName));
     }
   }
 
   function renderSample(inspection: SheetInspection | null): void {
     clear(sample);
-    if (!inspection) return;
+    if (!inspection) {
+      shapeBlock.hint.textContent = "";
+      return;
+    }
     shapeBlock.hint.textContent = `Detected: ${inspection.proposal.shape.reason}.`;
     const head = el("tr", {}, ...inspection.headers.map((h) => el("th", { attrs: { scope: "col" }, text: h })));
+    if (inspection.dataRows === 0) {
+      // The problem itself, with what to do, shows at the sheet picker.
+      sample.append(el("p", { className: "gray", text: `No data rows below the header row (row ${inspection.headerRow}).` }));
+      return;
+    }
     const rows = inspection.sampleRows.map((row) => el("tr", {}, ...row.map((cell) => el("td", { text: cellText(cell) }))));
     sample.append(
       el("p", { className: "gray", text: `${inspection.dataRows} data rows. The first ${inspection.sampleRows.length}:` }),
@@ -113,6 +121,8 @@ export function createDataStep(wizard: Wizard): StepView {
       textCells.render();
       return true;
     } catch (error) {
+      // What was shown belongs to the sheet picked before: it goes, so no other sheet's rows stand under this name.
+      if (wanted === `${state.sheetName}\u0000${parseHeaderRow(state.headerRowText)}`) renderSample(null);
       wizard.callFailed("inspect", error);
       return false;
     }
@@ -121,6 +131,7 @@ export function createDataStep(wizard: Wizard): StepView {
   sheetSelect.addEventListener("change", () => {
     state.sheetName = sheetSelect.value;
     inspectLater.cancel();
+    renderSample(null);
     void inspect();
   });
   headerInput.addEventListener("input", () => {
@@ -153,7 +164,7 @@ export function createDataStep(wizard: Wizard): StepView {
       else textCells.render();
     },
     focusField(field) {
-      const control = { sheetName: sheetSelect, headerRow: headerInput, shape: shapeSelect }[field];
+      const control = { sheetName: sheetSelect, headerRow: headerInput, shape: shapeSelect, [TEXT_CELLS_FIELD]: textCells.focusTarget() }[field];
       control?.focus();
       return control !== undefined;
     },

@@ -90,8 +90,8 @@ export function createGenerateStep(wizard: Wizard, onSaved: (savedAt: string) =>
       try {
         status.textContent = "Checking the setup against the sheet…";
         const check = await server.previewMapping(mapping);
-        errors.set("validation", check.validation.errors.map((e) => ({ field: e.field, message: e.message })));
-        if (!check.validation.ok) {
+        wizard.showValidation(check.validation);
+        if (!check.validation.ok || errors.has("validation")) {
           errors.set("generate", [{ field: null, message: "Nothing was saved: fix the problems listed here first." }]);
           return;
         }

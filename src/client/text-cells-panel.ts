@@ -4,7 +4,7 @@ import { whileBusy } from "./busy";
 import { append, clear, el } from "./dom";
 import type { Wizard } from "./wizard";
 
-export function createTextCellsPanel(wizard: Wizard, afterConvert: () => Promise<unknown>): { node: HTMLElement; render(): void } {
+export function createTextCellsPanel(wizard: Wizard, afterConvert: () => Promise<unknown>): { node: HTMLElement; render(): void; focusTarget(): HTMLElement | undefined } {
   const { state, server, errors } = wizard;
   const node = el("div", { className: "block text-cells", id: "text-cells" });
   let preview: TextCellPreview | null = null;
@@ -84,5 +84,11 @@ export function createTextCellsPanel(wizard: Wizard, afterConvert: () => Promise
     );
   }
 
-  return { node, render };
+  /** What a "Go to Data" for text cells focuses: the panel's first button, once the panel shows. */
+  function focusTarget(): HTMLElement | undefined {
+    render();
+    return node.querySelector<HTMLElement>("button") ?? undefined;
+  }
+
+  return { node, render, focusTarget };
 }

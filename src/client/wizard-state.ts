@@ -56,12 +56,20 @@ export function initialState(): WizardState {
 }
 
 /** The step whose controls a problem's field belongs to. */
+/** Where numbers and dates stored as text are converted: the Data step's panel, not the column's own control. */
+export const TEXT_CELLS_FIELD = "textCells";
+
+/** The field a problem's "Go to" leads to: its own, but the conversion panel for numbers and dates stored as text. */
+export function problemField(issue: { field: string; code: string }): string {
+  return issue.code === "text-cells" ? TEXT_CELLS_FIELD : issue.field;
+}
+
 export function stepOfField(field: string | null): StepId | null {
   if (field === null) return null;
   if (field === "sources" || /^source:[^:]+$/.test(field)) return "sources";
   if (field.startsWith("source:")) return "source-stages";
   if (field === "channels") return "channels";
-  if (field === "sheetName" || field === "headerRow" || field === "shape") return "data";
+  if (field === "sheetName" || field === "headerRow" || field === "shape" || field === TEXT_CELLS_FIELD) return "data";
   if (field === "stages" || field.startsWith("stage:") || ["date", "channel", "spend", "revenue", "mapping"].includes(field)) return "stages";
   if (field === "goals" || field.startsWith("goal")) return "goals";
   if (field === "summary") return "generate";

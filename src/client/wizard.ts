@@ -1,8 +1,9 @@
 // The wizard's controller: holds the state, moves between steps, runs server calls and routes their problems to the right control.
 import { Debouncer } from "./debounce";
 import { ErrorBoard, type FieldProblem } from "./error-board";
+import type { MappingValidation } from "../server/mapping/validate-mapping";
 import { ServerCallError, type ServerCalls } from "./server-bridge";
-import { STEPS, initialState, stepOfField, type StepId, type WizardState } from "./wizard-state";
+import { STEPS, initialState, problemField, stepOfField, type StepId, type WizardState } from "./wizard-state";
 import { routeStep } from "./sources-state";
 
 export interface StepView {
@@ -15,6 +16,11 @@ export interface StepView {
 }
 
 const PREVIEW_DELAY_MS = 350;
+
+/** What the wizard says of a sheet with a header row and nothing under it. */
+export function noDataRows(sheetName: string, headerRow: number): string {
+  return `Data sheet: "${sheetName}" has no data rows below its header row (row ${headerRow}). Add rows to it, or choose the sheet (or header row) your data is on.`;
+}
 
 export class Wizard {
   readonly state: WizardState = initialState();
@@ -82,6 +88,20 @@ export class Wizard {
     }
   }
 
+  /**
+   * The setup's problems, each next to the control (and so the step) that fixes it. A sheet with no data rows
+   * is one problem, on the Data step: the stages and columns it cannot show are not the user's to fix elsewhere.
+   */
+  showValidation(validation: MappingValidation): void {
+    const inspection = this.state.inspection;
+    const mapping = this.state.mapping;
+    const empty = inspection !== null && inspection.dataRows === 0 && mapping !== null && inspection.sheetName === mapping.sheetName && inspection.headerRow === mapping.headerRow;
+    const problems: FieldProblem[] = empty
+      ? [{ field: "sheetName", message: noDataRows(inspection.sheetName, inspection.headerRow) }]
+      : validation.errors.map((e) => ({ field: problemField(e), message: e.message }));
+    this.errors.set("validation", problems);
+  }
+
   /** Every edit of the mapping asks for a fresh preview once the user pauses. */
   mappingChanged(): void {
     this.state.preview = null;
@@ -99,7 +119,7 @@ export class Wizard {
       this.state.preview = preview;
       this.errors.clear("preview-call");
       this.errors.clear("saved");
-      this.errors.set("validation", preview.validation.errors.map((e) => ({ field: e.field, message: e.message })));
+      this.showValidation(preview.validation);
     } catch (error) {
       if (!isLatest()) return;
       this.callFailed("preview-call", error);

@@ -1,5 +1,5 @@
 // The funnel report: stage totals, step conversions, per channel, per month, headline period vs previous, time to convert, cohorts.
-import type { CellValue } from "./cells";
+import type { TableRows } from "./cell-grid";
 import { isoDateToSerial } from "./dates";
 import { conversionRate } from "./definitions/conversion";
 import { type DataSpan, type PeriodPreset, resolvePeriod } from "./definitions/periods";
@@ -105,7 +105,7 @@ export interface FunnelReport {
  */
 export function computeFunnelReport(
   spec: FunnelSpec,
-  rows: readonly (readonly CellValue[])[],
+  rows: TableRows,
   options: FunnelReportOptions = {},
 ): FunnelReport {
   checkSpec(spec);

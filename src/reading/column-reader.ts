@@ -47,9 +47,9 @@ class PendingCells {
     this.count++;
   }
 
-  apply(rows: CellValue[][], column: number, useSecond: boolean): void {
+  apply(put: (row: number, column: number, value: number) => void, column: number, useSecond: boolean): void {
     const values = useSecond ? this.second : this.first;
-    for (let k = 0; k < this.count; k++) rows[this.rows[k]][column] = values[k];
+    for (let k = 0; k < this.count; k++) put(this.rows[k], column, values[k]);
     this.count = 0;
   }
 }
@@ -68,47 +68,60 @@ class Samples {
     this.count++;
     if (this.cells.length < LISTED_CELLS) this.cells.push({ address: this.addressOf(rowNumber), text });
   }
+  /** The same for `text` from `from` to `to`, cut out only for the few cells kept. */
+  addSpan(rowNumber: number, text: string, from: number, to: number): void {
+    this.count++;
+    if (this.cells.length < LISTED_CELLS) this.cells.push({ address: this.addressOf(rowNumber), text: text.slice(from, to) });
+  }
 }
 
 function isDigit(c: number): boolean {
   return c >= 48 && c <= 57;
 }
 
+/** 10^0 .. 10^15, every one exact in a double. */
+const POWERS_OF_TEN = Array.from({ length: 16 }, (_, k) => 10 ** k);
+
 /**
  * The common case read without the general parser: digits with at most one point whose reading cannot be
- * a thousands group ("12", "45.50", "0.125", "1234.567"). NaN sends the cell to the general parser.
+ * a thousands group ("12", "45.50", "0.125", "1234.567"), here `text` from `from` to `to`. NaN sends the
+ * cell to the general parser. At most 15 characters, so the digits make an integer below 2^53 and the power
+ * of ten is exact: one division of two exact doubles is correctly rounded, the same double Number(text) gives.
  */
-function plainNumber(text: string): number {
-  const n = text.length;
-  if (n === 0 || n > 15) return Number.NaN;
+export function plainNumberAt(text: string, from: number, to: number): number {
+  const n = to - from;
+  if (n <= 0 || n > 15) return Number.NaN;
+  const start = text.charCodeAt(from) === 45 ? from + 1 : from;
   let dot = -1;
-  for (let i = 0; i < n; i++) {
+  let digits = 0;
+  for (let i = start; i < to; i++) {
     const c = text.charCodeAt(i);
     if (c === 46) {
       if (dot >= 0) return Number.NaN;
       dot = i;
-    } else if (!isDigit(c) && !(c === 45 && i === 0)) return Number.NaN;
+    } else if (c >= 48 && c <= 57) digits = digits * 10 + (c - 48);
+    else return Number.NaN;
   }
-  const start = text.charCodeAt(0) === 45 ? 1 : 0;
-  if (dot === start || dot === n - 1) return Number.NaN;
+  if (dot === start || dot === to - 1 || start === to) return Number.NaN;
   // "1.200" could be 1.2 or 1200: the general parser reports it.
-  if (dot > 0 && n - dot - 1 === 3 && dot - start <= 3 && !(dot - start === 1 && text.charCodeAt(start) === 48)) return Number.NaN;
-  return Number(text);
+  if (dot > 0 && to - dot - 1 === 3 && dot - start <= 3 && !(dot - start === 1 && text.charCodeAt(start) === 48)) return Number.NaN;
+  const value = dot < 0 ? digits : digits / POWERS_OF_TEN[to - dot - 1];
+  return start > from ? -value : value;
 }
 
-/** "YYYY-MM-DD" as a serial without a regex: a seventh of a funnel export's cells are such dates. */
-function isoDay(text: string): number {
-  if (text.length !== 10 || text.charCodeAt(4) !== 45 || text.charCodeAt(7) !== 45) return Number.NaN;
+/** "YYYY-MM-DD" (here `text` from `from`) as a serial without a regex: a seventh of a funnel export's cells are such dates. */
+export function isoDayAt(text: string, from: number, to: number): number {
+  if (to - from !== 10 || text.charCodeAt(from + 4) !== 45 || text.charCodeAt(from + 7) !== 45) return Number.NaN;
   let y = 0;
-  for (let i = 0; i < 4; i++) {
+  for (let i = from; i < from + 4; i++) {
     const c = text.charCodeAt(i);
     if (!isDigit(c)) return Number.NaN;
     y = y * 10 + c - 48;
   }
-  const m0 = text.charCodeAt(5);
-  const m1 = text.charCodeAt(6);
-  const d0 = text.charCodeAt(8);
-  const d1 = text.charCodeAt(9);
+  const m0 = text.charCodeAt(from + 5);
+  const m1 = text.charCodeAt(from + 6);
+  const d0 = text.charCodeAt(from + 8);
+  const d1 = text.charCodeAt(from + 9);
   if (!isDigit(m0) || !isDigit(m1) || !isDigit(d0) || !isDigit(d1)) return Number.NaN;
   const m = (m0 - 48) * 10 + m1 - 48;
   const d = (d0 - 48) * 10 + d1 - 48;
@@ -186,6 +199,8 @@ export class ColumnReader {
     readonly header: string,
     readonly kind: ColumnKind,
     private readonly prefix = "",
+    /** False when the caller's store shares repeated labels itself (a ColumnStore). */
+    private readonly shareLabels = true,
   ) {
     this.letter = columnName(index);
   }
@@ -203,16 +218,16 @@ export class ColumnReader {
       if (this.kind === "date" && typeof value === "number") return this.nativeDateNumber(value, rowNumber);
       return value;
     }
-    if (this.kind === "text" || this.kind === "empty") return this.intern(value);
+    if (this.kind === "text" || this.kind === "empty") return this.shareLabels ? this.intern(value) : value;
     if (this.kind === "number") {
-      const quick = plainNumber(value);
+      const quick = plainNumberAt(value, 0, value.length);
       if (quick === quick) {
         this.fromText.add(rowNumber, value);
         if (quick !== Math.trunc(quick)) this.dotEvidence++;
         return quick;
       }
     } else {
-      const quick = isoDay(value);
+      const quick = isoDayAt(value, 0, value.length);
       if (quick === quick) {
         this.fromText.add(rowNumber, value);
         return quick;
@@ -257,6 +272,15 @@ export class ColumnReader {
   }
 
   /**
+   * What `read` records for a cell its quick reader took (a plain number or an ISO day), for a caller that
+   * ran that reader on the text in place: `value` is what the reader returned for `text` from `from` to `to`.
+   */
+  tookQuick(value: number, rowNumber: number, text: string, from: number, to: number): void {
+    this.fromText.addSpan(rowNumber, text, from, to);
+    if (this.kind === "number" && value !== Math.trunc(value)) this.dotEvidence++;
+  }
+
+  /**
    * Repeated labels share one string. A field sliced from a chunk of text keeps the whole chunk alive,
    * so a million channel names would otherwise pin the file's text in memory.
    */
@@ -284,7 +308,7 @@ export class ColumnReader {
   }
 
   /** Decides what the column could not, rewrites the cells left as text, and says what was assumed. */
-  settle(rows: CellValue[][], locale: ReadingLocale): ColumnReport {
+  settle(put: (row: number, column: number, value: number) => void, locale: ReadingLocale): ColumnReport {
     const assumptions: string[] = [];
     let mixed: string | null = null;
     if (this.kind === "number") {
@@ -323,7 +347,7 @@ export class ColumnReader {
     }
     // The first reading is "decimal point" or "day first", the second "decimal comma" or "month first".
     const second = this.kind === "number" ? (this.decimal ?? locale.decimal) === "," : (this.dayOrder ?? locale.dayOrder) === "MDY";
-    this.pending.apply(rows, this.index, second);
+    this.pending.apply(put, this.index, second);
     return {
       index: this.index,
       header: this.header,

@@ -21,8 +21,12 @@ export class CsvTokenizer {
   private readonly delimiter: number;
   private mode = FIELD_START;
   private field = "";
+  /** The record being read: its first `count` slots; kept at the record's width, so equal widths reuse it untouched. */
   private readonly fields: string[] = [];
+  private count = 0;
   private afterCr = false;
+  /** Records handed over so far. */
+  records = 0;
 
   constructor(
     delimiter: Delimiter,
@@ -31,23 +35,51 @@ export class CsvTokenizer {
     this.delimiter = delimiter.charCodeAt(0);
   }
 
-  push(text: string): void {
+  /** At a record's start, with nothing held over from the text before. */
+  get idle(): boolean {
+    return this.mode === FIELD_START && this.count === 0 && !this.afterCr;
+  }
+
+  /**
+   * Reads `text` from `from`; with `oneRecord`, stops after the first record it completes and returns
+   * where the next begins (text.length when the text ran out first, the record's rest held over).
+   */
+  push(text: string, from = 0, oneRecord = false): number {
     const n = text.length;
     const delim = this.delimiter;
-    let i = 0;
-    if (n === 0) return;
+    let i = from;
+    if (i >= n) return n;
     if (this.afterCr) {
       this.afterCr = false;
-      if (n > 0 && text.charCodeAt(0) === LF) i = 1;
+      if (text.charCodeAt(i) === LF) i++;
     }
+    const records = this.records;
     while (i < n) {
+      if (oneRecord && this.records !== records) return i;
       switch (this.mode) {
-        case FIELD_START:
+        case FIELD_START: {
           if (text.charCodeAt(i) === QUOTE) {
             this.mode = QUOTED;
             i++;
-          } else this.mode = UNQUOTED;
+            break;
+          }
+          // The common case, a whole unquoted field inside this chunk, goes straight into the record.
+          let j = i;
+          let c = 0;
+          while (j < n) {
+            c = text.charCodeAt(j);
+            if (c === delim || c === LF || c === CR) break;
+            j++;
+          }
+          if (j >= n) {
+            this.field = text.slice(i, j);
+            this.mode = UNQUOTED;
+            return n;
+          }
+          this.fields[this.count++] = j > i ? text.slice(i, j) : "";
+          i = c === delim ? j + 1 : this.endOfRecord(text, j, c);
           break;
+        }
         case UNQUOTED: {
           let j = i;
           let c = 0;
@@ -57,7 +89,7 @@ export class CsvTokenizer {
             j++;
           }
           if (j > i) this.field = this.field === "" ? text.slice(i, j) : this.field + text.slice(i, j);
-          if (j >= n) return;
+          if (j >= n) return n;
           i = this.endOfField(text, j, c);
           break;
         }
@@ -65,7 +97,7 @@ export class CsvTokenizer {
           const q = text.indexOf('"', i);
           if (q < 0) {
             this.field += text.slice(i);
-            return;
+            return n;
           }
           if (q > i) this.field += text.slice(i, q);
           i = q + 1;
@@ -81,26 +113,39 @@ export class CsvTokenizer {
           } else this.mode = UNQUOTED;
       }
     }
+    return n;
   }
 
   /** Ends the text: a last record without a line break is still a record. */
   end(): void {
-    if (this.mode !== FIELD_START || this.fields.length > 0) {
-      this.fields.push(this.field);
-      this.onRecord(this.fields);
+    if (this.mode !== FIELD_START || this.count > 0) {
+      this.fields[this.count++] = this.field;
+      this.emit();
     }
-    this.fields.length = 0;
+    this.count = 0;
     this.field = "";
     this.mode = FIELD_START;
   }
 
+  private emit(): void {
+    const fields = this.fields;
+    if (fields.length !== this.count) fields.length = this.count;
+    this.records++;
+    this.onRecord(fields);
+    this.count = 0;
+  }
+
   private endOfField(text: string, at: number, c: number): number {
-    this.fields.push(this.field);
+    this.fields[this.count++] = this.field;
     this.field = "";
     this.mode = FIELD_START;
     if (c === this.delimiter) return at + 1;
-    this.onRecord(this.fields);
-    this.fields.length = 0;
+    return this.endOfRecord(text, at, c);
+  }
+
+  /** The record's last field is in: hands it over and steps past CR, LF or CRLF. */
+  private endOfRecord(text: string, at: number, c: number): number {
+    this.emit();
     if (c === CR) {
       if (at + 1 >= text.length) {
         this.afterCr = true;

@@ -14,6 +14,7 @@ type GNamedRange = GoogleAppsScript.Spreadsheet.NamedRange;
 type GDataValidation = GoogleAppsScript.Spreadsheet.DataValidation;
 type GDataValidationBuilder = GoogleAppsScript.Spreadsheet.DataValidationBuilder;
 type GBooleanCondition = GoogleAppsScript.Spreadsheet.BooleanCondition;
+type GGradientCondition = GoogleAppsScript.Spreadsheet.GradientCondition;
 type GEmbeddedChart = GoogleAppsScript.Spreadsheet.EmbeddedChart;
 type GEmbeddedChartBuilder = GoogleAppsScript.Spreadsheet.EmbeddedChartBuilder;
 type GProtection = GoogleAppsScript.Spreadsheet.Protection;
@@ -29,6 +30,7 @@ export type ProtectionType = GoogleAppsScript.Spreadsheet.ProtectionType;
 export type ChartType = GoogleAppsScript.Charts.ChartType;
 export type DataValidationCriteria = GoogleAppsScript.Spreadsheet.DataValidationCriteria;
 export type BooleanCriteria = GoogleAppsScript.Spreadsheet.BooleanCriteria;
+export type InterpolationType = GoogleAppsScript.Spreadsheet.InterpolationType;
 export type FontWeight = GoogleAppsScript.Spreadsheet.FontWeight;
 export type HorizontalAlignment = "left" | "center" | "normal" | "right";
 export type ContainerInfoApi = GoogleAppsScript.Spreadsheet.ContainerInfo;
@@ -86,6 +88,7 @@ export interface RangeApi
   setFontColor(color: string | null): RangeApi;
   setFontColors(colors: Array<Array<string | null>>): RangeApi;
   setHorizontalAlignment(alignment: HorizontalAlignment | null): RangeApi;
+  setFontSize(size: number): RangeApi;
   setWrap(isWrapEnabled: boolean): RangeApi;
   setDataValidation(rule: DataValidationApi | null): RangeApi;
   getDataValidation(): DataValidationApi | null;
@@ -122,6 +125,7 @@ export interface SheetApi
     | "getFrozenColumns"
     | "setFrozenColumns"
     | "getColumnWidth"
+    | "getRowHeight"
     | "isSheetHidden"
     | "clearConditionalFormatRules"
   > {
@@ -142,6 +146,8 @@ export interface SheetApi
   clearFormats(): SheetApi;
   setColumnWidth(columnPosition: number, width: number): SheetApi;
   setColumnWidths(startColumn: number, numColumns: number, width: number): SheetApi;
+  setRowHeight(rowPosition: number, height: number): SheetApi;
+  setRowHeights(startRow: number, numRows: number, height: number): SheetApi;
   newChart(): EmbeddedChartBuilderApi;
   insertChart(chart: EmbeddedChartApi): void;
   updateChart(chart: EmbeddedChartApi): void;
@@ -210,9 +216,16 @@ export interface BooleanConditionApi
   getCriteriaValues(): unknown[];
 }
 
+/** A colour scale: the colour at the minimum, (optionally) a midpoint and the maximum, each at a value. */
+export type GradientConditionApi = Pick<
+  GGradientCondition,
+  "getMaxColor" | "getMaxType" | "getMaxValue" | "getMidColor" | "getMidType" | "getMidValue" | "getMinColor" | "getMinType" | "getMinValue"
+>;
+
 export interface ConditionalFormatRuleApi {
   getRanges(): RangeApi[];
   getBooleanCondition(): BooleanConditionApi | null;
+  getGradientCondition(): GradientConditionApi | null;
   copy(): ConditionalFormatRuleBuilderApi;
 }
 
@@ -229,11 +242,15 @@ export interface ConditionalFormatRuleBuilderApi {
   setBackground(color: string | null): ConditionalFormatRuleBuilderApi;
   setFontColor(color: string | null): ConditionalFormatRuleBuilderApi;
   setBold(bold: boolean | null): ConditionalFormatRuleBuilderApi;
-  setGradientMinpoint(color: string): ConditionalFormatRuleBuilderApi;
   setGradientMaxpoint(color: string): ConditionalFormatRuleBuilderApi;
+  setGradientMaxpointWithValue(color: string, type: InterpolationType, value: string): ConditionalFormatRuleBuilderApi;
+  setGradientMidpointWithValue(color: string, type: InterpolationType, value: string): ConditionalFormatRuleBuilderApi;
+  setGradientMinpoint(color: string): ConditionalFormatRuleBuilderApi;
+  setGradientMinpointWithValue(color: string, type: InterpolationType, value: string): ConditionalFormatRuleBuilderApi;
   setRanges(ranges: RangeApi[]): ConditionalFormatRuleBuilderApi;
   getRanges(): RangeApi[];
   getBooleanCondition(): BooleanConditionApi | null;
+  getGradientCondition(): GradientConditionApi | null;
   build(): ConditionalFormatRuleApi;
   copy(): ConditionalFormatRuleBuilderApi;
 }
@@ -283,7 +300,7 @@ export interface UiApi extends Pick<GUi, "Button" | "ButtonSet" | "alert"> {
 }
 
 export interface SpreadsheetAppApi
-  extends Pick<GSpreadsheetApp, "flush" | "ProtectionType" | "DataValidationCriteria" | "BooleanCriteria"> {
+  extends Pick<GSpreadsheetApp, "flush" | "ProtectionType" | "DataValidationCriteria" | "BooleanCriteria" | "InterpolationType"> {
   getActiveSpreadsheet(): SpreadsheetApi;
   getActive(): SpreadsheetApi;
   getActiveSheet(): SheetApi;

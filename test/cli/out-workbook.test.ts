@@ -1,6 +1,7 @@
 // --out: the copy holds the input's sheets unchanged plus a KPI Summary whose cached results the formula engine reproduces.
 import { join } from "node:path";
 import ExcelJS from "exceljs";
+import { sheetsOnlyFallback } from "../../src/local/emulation/sheets-only-fallback";
 import { beforeAll, describe, expect, it } from "vitest";
 import { AGGREGATED_HEADERS, LEADS_HEADERS, aggregatedDemoRows, leadDemoRows } from "../../src/local/demo-data";
 import { createEmulation, loadXlsx, saveXlsx } from "../../src/local/emulation";
@@ -72,7 +73,12 @@ async function expectEngineAgrees(path: string, formulas: readonly CachedFormula
   let checked = 0;
   for (const f of formulas) {
     if (f.result === undefined) continue;
-    const raw = emu.workbook.engine.getCellValue({ sheet: sheet.engineId, row: f.row - 1, col: f.column - 1 });
+    // Sheets draws a SPARKLINE (no value of its own, as the engine holds it); the file caches what Excel and LibreOffice show, the fallback.
+    const fallback = sheetsOnlyFallback(f.formula);
+    const raw = fallback === null
+      ? emu.workbook.engine.getCellValue({ sheet: sheet.engineId, row: f.row - 1, col: f.column - 1 })
+      : emu.workbook.engine.calculateFormula(`=${fallback}`, sheet.engineId);
+    if (fallback !== null) expect(emu.workbook.engine.getCellValue({ sheet: sheet.engineId, row: f.row - 1, col: f.column - 1 })).toBe("");
     const where = `${SUMMARY_SHEET_NAME}!R${f.row}C${f.column} =${f.formula}`;
     if (typeof f.result === "number") {
       expect(typeof raw, where).toBe("number");
@@ -127,8 +133,12 @@ describe("--out", () => {
     const out = join(dir, "leads-out.xlsx");
     const { code } = await cli("summarize", demoPath, "--sheet", "Leads", "--out", out, "--from", "2026-05-01", "--to", "2026-05-31");
     expect(code).toBe(0);
-    const { formulas } = await summaryFormulas(out);
+    const { book, formulas } = await summaryFormulas(out);
     expect(await expectEngineAgrees(out, formulas)).toBeGreaterThan(20);
+    // The cohort block's heat map is a colour scale Excel and LibreOffice draw, white to green.
+    const summary = book.getWorksheet(SUMMARY_SHEET_NAME) as unknown as { conditionalFormattings: { rules: { type: string; color?: { argb: string }[] }[] }[] };
+    const scales = summary.conditionalFormattings.flatMap((f) => f.rules).filter((r) => r.type === "colorScale");
+    expect(scales.map((r) => r.color?.map((c) => c.argb))).toEqual([["FFFFFFFF", "FF57BB8A"]]);
   });
 
   it("from a CSV: the workbook holds the data sheet and the summary", async () => {

@@ -38,3 +38,19 @@ describe("progress bar", () => {
     expect(out).toContain("100% f");
   });
 });
+
+describe("progress of --out from a CSV", () => {
+  it("shows the summary's planning and the file's writing on a terminal, each bar cleared before the next", async () => {
+    const dir = tempDir();
+    const csv = writeFile(dir, "p.csv", smallCsv());
+    const out = `${dir}/p.xlsx`;
+    const run = await withTerminal("summarize", csv, "--out", out);
+    expect(run.code).toBe(0);
+    expect(run.stderr).toMatch(/\[#{30}\] 100% reading /);
+    expect(run.stderr).toMatch(/\] +\d+% generating the KPI Summary/);
+    expect(run.stderr).toMatch(/\[#{30}\] 100% writing .*p\.xlsx\r +\r$/);
+    const json = await withTerminal("summarize", csv, "--json", "--out", `${dir}/q.xlsx`);
+    expect(json.code).toBe(0);
+    expect(json.stderr).toBe("");
+  });
+});

@@ -8,15 +8,29 @@ import { createEmulation, loadXlsx, saveXlsx } from "../../src/local/emulation";
 import type { WritableValue } from "../../src/server/apps-script-api";
 import { MAPPING_KEY } from "../../src/server/mapping-store";
 import { SUMMARY_SHEET_NAME } from "../../src/server/summary/layout";
-import { cli, tempDir } from "../cli/cli-harness";
+import { cli, tempDir, writeFile } from "../cli/cli-harness";
 import { expectFeaturesKept, workbookFeatures } from "../emulation/workbook-features";
 import { convertToXlsx } from "./libreoffice";
 import { errorCells, formulaCells, type Cached } from "./xlsx-parts";
 
 const TODAY = new Date(2026, 5, 15);
 let dir = "";
-let ours: { aggregated: string; records: string; sources: string } = { aggregated: "", records: "", sources: "" };
-let lo: { aggregated: string; records: string; sources: string; features: string } = { aggregated: "", records: "", sources: "", features: "" };
+const KINDS = ["aggregated", "records", "aggregated CSV", "records CSV", "sources"] as const;
+type Kind = (typeof KINDS)[number];
+let ours = {} as Record<Kind, string>;
+let lo = {} as Record<Kind | "features", string>;
+
+/** Rows as an export writes them: dates as days, text quoted when it must be. */
+function csvText(rows: readonly (readonly unknown[])[]): string {
+  const pad = (n: number) => String(n).padStart(2, "0");
+  const field = (v: unknown): string => {
+    if (v === null || v === undefined) return "";
+    if (v instanceof Date) return `${v.getFullYear()}-${pad(v.getMonth() + 1)}-${pad(v.getDate())}`;
+    const text = String(v);
+    return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+  };
+  return rows.map((r) => r.map(field).join(",")).join("\r\n") + "\r\n";
+}
 
 beforeAll(async () => {
   dir = tempDir();
@@ -29,7 +43,16 @@ beforeAll(async () => {
   });
   await saveXlsx(emu, demo);
   emu.dispose();
-  ours = { aggregated: join(dir, "aggregated-out.xlsx"), records: join(dir, "records-out.xlsx"), sources: join(dir, "sources-out.xlsx") };
+  // A CSV's --out goes the streaming way: its data sheet never enters the formula engine.
+  const aggregatedCsv = writeFile(dir, "marketing.csv", csvText([AGGREGATED_HEADERS, ...aggregatedDemoRows(TODAY, 2)]));
+  const leadsCsv = writeFile(dir, "leads.csv", csvText([LEADS_HEADERS, ...leadDemoRows(TODAY, 200, 2)]));
+  ours = {
+    aggregated: join(dir, "aggregated-out.xlsx"),
+    records: join(dir, "records-out.xlsx"),
+    "aggregated CSV": join(dir, "aggregated-csv-out.xlsx"),
+    "records CSV": join(dir, "records-csv-out.xlsx"),
+    sources: join(dir, "sources-out.xlsx"),
+  };
   const period = ["--from", "2026-05-01", "--to", "2026-05-31"];
   expect((await cli("summarize", demo, "--sheet", "Marketing data", "--out", ours.aggregated, ...period)).code).toBe(0);
   expect((await cli("summarize", demo, "--sheet", "Leads", "--out", ours.records, ...period)).code).toBe(0);
@@ -40,12 +63,14 @@ beforeAll(async () => {
     return join(dir, to);
   });
   expect((await cli("summarize", ...sources, "--out", ours.sources, "--from", "2026-08-01", "--to", "2026-10-31")).code).toBe(0);
+  expect((await cli("summarize", aggregatedCsv, "--out", ours["aggregated CSV"], ...period)).code).toBe(0);
+  expect((await cli("summarize", leadsCsv, "--out", ours["records CSV"])).code).toBe(0);
   const fods = join(dir, "features.fods");
   copyFileSync(join(import.meta.dirname, "features.fods"), fods);
   mkdirSync(join(dir, "lo"), { recursive: true });
   // One LibreOffice start for every file: it is the slow part.
-  const [aggregated, records, sources2, features] = convertToXlsx([ours.aggregated, ours.records, ours.sources, fods], join(dir, "lo"));
-  lo = { aggregated, records, sources: sources2, features };
+  const converted = convertToXlsx([...KINDS.map((k) => ours[k]), fods], join(dir, "lo"));
+  lo = { ...(Object.fromEntries(KINDS.map((k, i) => [k, converted[i]])) as Record<Kind, string>), features: converted[KINDS.length] };
 }, 240_000);
 
 function sameValue(a: Cached, b: Cached): boolean {
@@ -54,7 +79,7 @@ function sameValue(a: Cached, b: Cached): boolean {
 }
 
 describe("LibreOffice recalculating the --out workbooks", () => {
-  for (const kind of ["aggregated", "records", "sources"] as const) {
+  for (const kind of KINDS) {
     it(`${kind}: every formula recalculates to the value the file cached, and none is an error`, async () => {
       const mine = await formulaCells(ours[kind]);
       const theirs = new Map((await formulaCells(lo[kind])).map((c) => [`${c.sheet}!${c.ref}`, c]));

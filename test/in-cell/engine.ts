@@ -1,6 +1,7 @@
 // Test helper: a HyperFormula workbook with the catalogue registered, for typing formulas into real cells.
 import { HyperFormula, type RawCellContent } from "hyperformula";
-import { CATALOGUE_TRANSLATIONS, CatalogueFunctionPlugin } from "../../src/local/formula-engine/catalogue-plugin";
+import { CATALOGUE_TRANSLATIONS, CatalogueFunctionPlugin, SPILLING_FUNCTIONS } from "../../src/local/formula-engine/catalogue-plugin";
+import { attachSpillSizing } from "../../src/local/formula-engine/spill-sizing";
 import { toCellValue } from "../../src/local/formula-engine/cell-conversion";
 
 let registered = false;
@@ -11,7 +12,10 @@ export function workbook(sheet: RawCellContent[][]): HyperFormula {
     registered = true;
   }
   // Sheets shows full double precision; the engine would round results to 10 digits by default.
-  return HyperFormula.buildFromArray(sheet, { licenseKey: "gpl-v3", precisionRounding: 15 });
+  const hf = HyperFormula.buildFromArray(sheet, { licenseKey: "gpl-v3", precisionRounding: 15 });
+  // As the emulation's engine does: spills take the size of their results.
+  attachSpillSizing(hf, SPILLING_FUNCTIONS);
+  return hf;
 }
 
 /** What a user sees in a cell: a number, text, "" for blank, or the error's message for `#ERROR!`. */

@@ -2,6 +2,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { CellValue } from "../../src/kpi/cells";
 import { computeFunnelReport } from "../../src/kpi/funnel-report";
+import { COHORT_WINDOWS } from "../../src/kpi/funnel/cohort-report";
 import { toFunnelSpec } from "../../src/server/mapping/mapping-to-spec";
 import type { FunnelMapping } from "../../src/server/mapping/mapping-types";
 import { countKey } from "../../src/kpi/summary-metrics/metric-table";
@@ -81,5 +82,30 @@ describe("status stages in the summary's formulas", () => {
       const row = report.layout.months.rows[i];
       m.stageCounts.forEach((n, s) => expect(matchesKpi(h.value(row, report.layout.months.columns[countKey(mapping.stages[s].key)]), n), `${m.month} stage ${s}`).toBe(true));
     });
+  });
+
+  it("cohorts and the backwards-dates line count only won deals' close dates, as src/kpi does", () => {
+    const expected = computeFunnelReport(toFunnelSpec(mapping), rows);
+    const cohorts = report.layout.cohorts;
+    expect(cohorts).not.toBeNull();
+    if (!cohorts || !expected.cohorts) return;
+    // Every deal closes 19 days after it was created, lost ones too: only the 24 won ones convert.
+    expect(expected.cohorts.months.reduce((n, m) => n + m.entered, 0)).toBe(48);
+    expected.cohorts.months.forEach((m, i) => {
+      expect(h.value(cohorts.rows[i], cohorts.enteredColumn)).toBe(m.entered);
+      COHORT_WINDOWS.forEach((w, k) => {
+        const got = h.value(cohorts.rows[i], cohorts.windowColumns[w]);
+        expect(matchesKpi(got, m.shares[k]), `${m.month} within ${w}: ${String(got)} vs ${JSON.stringify(m.shares[k])}`).toBe(true);
+      });
+    });
+    // Known answer, from the rows: a month's share within 30 days is its won deals ÷ its deals.
+    const won = new Set(["closed won", "won*", "won?"]);
+    const closedMonths = expected.cohorts.months.filter((m) => m.shares[0].value !== null);
+    expect(closedMonths.length).toBeGreaterThan(0);
+    for (const m of closedMonths) {
+      const inMonth = rows.filter((r) => (r[4] as Date).getMonth() + 1 === Number(m.month.slice(5)));
+      expect(m.shares[0].value, m.month).toBeCloseTo(inMonth.filter((r) => won.has(String(r[1]).toLowerCase())).length / inMonth.length, 12);
+    }
+    if (report.layout.quality) expect(h.at(report.layout.quality)).toBe(expected.cohorts.backwardsRecords);
   });
 });

@@ -28,11 +28,22 @@ describe("WorkbookSession", () => {
     await session.setCell("Marketing data", 2, 10, "=SUM(C2:C3)");
     await session.setCell("Marketing data", 3, 10, "=CAC(C2:C3, 0)");
     const page = await session.page("Marketing data", 1, 3);
-    expect(page.display[0].slice(0, 3)).toEqual(["Date", "Channel", "Spend"]);
-    expect(page.formulas[1][9]).toBe("=SUM(C2:C3)");
+    expect(page.cells[0].slice(0, 3).map((c) => c.text)).toEqual(["Date", "Channel", "Spend"]);
+    expect(page.cells[1][9].formula).toBe("=SUM(C2:C3)");
     const [c2, c3] = smallRows().aggregated.slice(0, 2).map((r) => Number(r[2]));
-    expect(Number(page.display[1][9])).toBeCloseTo(c2 + c3, 6);
-    expect(page.errors.J3).toMatch(/^CAC: /);
+    expect(Number(page.cells[1][9].text)).toBeCloseTo(c2 + c3, 6);
+    expect(page.cells[1][9].kind).toBe("number");
+    expect(page.cells[2][9].error).toMatch(/^CAC: /);
+    expect(page.cells[2][9].kind).toBe("error");
+  });
+
+  it("refuses typing outside the sheet's grid or past Google Sheets' limits, and grows nothing", async () => {
+    const path = await smallWorkbook();
+    session = await WorkbookSession.open(path, join(ROOT, "build"));
+    const rows = session.emu.spreadsheet.getSheetByName("Leads")!.getMaxRows();
+    await expect(session.setCell("Leads", rows + 1, 1, "x")).rejects.toThrow(`is outside "Leads", which has ${rows} rows`);
+    await expect(session.setCell("Leads", 1_000_000, 1, "x")).rejects.toThrow(/past Google Sheets' limit/);
+    expect(session.emu.spreadsheet.getSheetByName("Leads")!.getMaxRows()).toBe(rows);
   });
 
   it("runs one execution at a time: a run's lock never meets another's", async () => {
@@ -42,7 +53,7 @@ describe("WorkbookSession", () => {
     expect(results[2].shown).toEqual([expect.objectContaining({ kind: "modalDialog", title: "Funnel KPIs: function reference" })]);
     expect(session.shownHtml(results[2].shown[0].index)).toContain("CAC");
     const missing = await session.run("planSummary", []);
-    expect(missing).toEqual({ ok: false, message: "Script function not found: planSummary", shown: [], toasts: [], alerts: [] });
+    expect(missing).toEqual({ ok: false, message: "Script function not found: planSummary", shown: [], toasts: [], alerts: [], active: "Marketing data" });
   });
 
   it("saves cells and the generated summary; the file reopens with values, formulas, formats of filled cells and named ranges intact", async () => {
@@ -52,8 +63,9 @@ describe("WorkbookSession", () => {
     const mapping = proposalToMapping(proposeMapping("Marketing data", 1, AGGREGATED_HEADERS, smallRows().aggregated.slice(0, 50)));
     const generated = await session.run("saveAndGenerate", [mapping, null]);
     expect(generated.ok).toBe(true);
-    const charts = await session.charts("KPI Summary");
-    expect(charts.map((c) => c.kind)).toEqual(["bar", "line"]);
+    const { charts } = await session.sheetView("KPI Summary");
+    // The funnel, the share of spend, the channels by cost and the month columns (summary-sheet.md, "The dashboard").
+    expect(charts.map((c) => c.kind)).toEqual(["bar", "pie", "bar", "column"]);
     const before = session.emu.spreadsheet.getSheets().map((s) => ({
       name: s.getName(),
       values: s.getDataRange().getValues(),
@@ -87,7 +99,12 @@ describe("WorkbookSession", () => {
     await session.flush();
     session.close();
     session = await WorkbookSession.open(path, join(ROOT, "build"));
-    expect((await session.charts("KPI Summary")).map((c) => c.title)).toEqual(["Funnel: the selected period", "Customers per month"]);
+    expect((await session.sheetView("KPI Summary")).charts.map((c) => c.title)).toEqual([
+      "Funnel: the selected period (log scale: every stage shows)",
+      "Share of spend by channel",
+      "Channels by CAC (cost per customer), cheapest first",
+      "Customers per month (grey: a partial month)",
+    ]);
     const start = await session.run("wizardStart", []);
     expect(start.ok && (start.value as { saved: { mapping: unknown } | null }).saved?.mapping).toEqual(mapping);
     const refreshed = await session.run("refreshSummaryFromMenu", []);

@@ -94,6 +94,16 @@ describe("pasted German text", () => {
     expect(await page.locator("#text-cells").innerText()).toContain("Spend ('Kosten'): 2 cells");
     const before = JSON.stringify(emulation.spreadsheet.getSheetByName("Daten")?.getDataRange().getValues());
 
+    // From the Stages step, the warning about text cells leads back to the Data step's conversion panel.
+    await page.click("#data-next");
+    await page.waitForSelector("#step-stages:not([hidden])");
+    await settlePreview(page);
+    const warning = page.locator("#preview .warning", { hasText: "as text" }).first();
+    await warning.waitFor();
+    await warning.getByRole("button", { name: "Go to Data" }).click();
+    await page.waitForSelector("#step-data:not([hidden])");
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe("text-cells-review");
+
     await page.click("#text-cells-review");
     await page.waitForSelector("#text-cells-table");
     expect(JSON.stringify(emulation.spreadsheet.getSheetByName("Daten")?.getDataRange().getValues())).toBe(before);

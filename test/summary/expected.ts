@@ -4,20 +4,8 @@ import { computeFunnelReport, type FunnelReport, type KpiValue } from "../../src
 import { channelKey, channelLabel } from "../../src/kpi/funnel/channel-label";
 import type { FunnelSpec, PeriodChoice } from "../../src/kpi/funnel/funnel-spec";
 import { shareOfSpendMetric } from "../../src/kpi/summary-metrics/metric-table";
-import type { SliceTotals, SummaryMetric } from "../../src/kpi/summary-metrics/metric-types";
-
-export function totalsFrom(values: Readonly<Record<string, KpiValue>>, metrics: readonly SummaryMetric[]): SliceTotals {
-  const counts: Record<string, number> = {};
-  let spend = 0;
-  let revenue = 0;
-  for (const m of metrics) {
-    const v = values[m.key]?.value ?? 0;
-    if (m.formula.op === "count") counts[m.formula.stage] = v;
-    else if (m.formula.op === "sum" && m.formula.measure === "spend") spend = v;
-    else if (m.formula.op === "sum" && m.formula.measure === "revenue") revenue = v;
-  }
-  return { spend, revenue, counts, grossMargin: null };
-}
+import type { SummaryMetric } from "../../src/kpi/summary-metrics/metric-types";
+import { totalsOfMetricValues } from "../../src/kpi/summary-metrics/slice-totals";
 
 export function headlineValues(report: FunnelReport): Record<string, KpiValue> {
   return Object.fromEntries((report.headline?.kpis ?? []).map((k) => [k.key, k.current]));
@@ -32,8 +20,8 @@ export function channelValues(
   const column = spec.channelColumn;
   const mine = rows.filter((r) => channelKey(channelLabel(r[column])) === channelKey(label));
   const sub = computeFunnelReport(spec, mine, { period: { start: headline.start, end: headline.end } });
-  const totals = totalsFrom(headlineValues(sub), metrics);
-  const whole = totalsFrom(headlineValues(report), metrics);
+  const totals = totalsOfMetricValues(headlineValues(sub), metrics);
+  const whole = totalsOfMetricValues(headlineValues(report), metrics);
   const out: Record<string, KpiValue> = {};
   for (const m of [...metrics, shareOfSpendMetric()]) out[m.key] = m.compute(totals, whole);
   return out;

@@ -4,7 +4,8 @@ import type { CellValue } from "../../src/kpi/cells";
 import { proposalToMapping, proposeMapping } from "../../src/server/mapping/auto-detect";
 import type { FunnelMapping } from "../../src/server/mapping/mapping-types";
 import { saveAndGenerate } from "../../src/server/sidebar-api";
-import { functionsIn, POST_2007_FUNCTIONS, SUMMARY_FUNCTIONS } from "../../src/server/summary/sheet-functions";
+import { sheetsOnlyFallback } from "../../src/local/emulation/sheets-only-fallback";
+import { functionsIn, POST_2007_FUNCTIONS, SHEETS_ONLY_FUNCTIONS, SUMMARY_FUNCTIONS } from "../../src/server/summary/sheet-functions";
 import { AD_HEADERS, AGG_HEADERS, LEAD_HEADERS, adMapping, adRows, aggregatedRows, leadRows } from "./fixtures";
 import { harness } from "./summary-harness";
 
@@ -40,11 +41,23 @@ function nesting(formula: string): number {
 
 describe("summary formulas everywhere", () => {
   it("call only the listed functions, none of them post-2007 (or listed for the _xlfn. prefix)", () => {
-    const used = new Set(ALL.flatMap(functionsIn));
+    // A Sheets-only function stands only as IFERROR's first argument; what Excel and LibreOffice compute is the fallback.
+    const portable = ALL.map((f) => sheetsOnlyFallback(f) ?? f);
+    const used = new Set(portable.flatMap(functionsIn));
     const allowed = new Set<string>([...SUMMARY_FUNCTIONS, ...POST_2007_FUNCTIONS]);
     expect([...used].filter((f) => !allowed.has(f))).toEqual([]);
     expect(used.has("IFS") || used.has("SWITCH")).toBe(false);
     expect(ALL.length).toBeGreaterThan(300);
+  });
+
+  it("use a Sheets-only function only inside IFERROR with a portable fallback (the scorecard's trend lines)", () => {
+    const sheetsOnly = ALL.filter((f) => functionsIn(f).some((name) => SHEETS_ONLY_FUNCTIONS.includes(name)));
+    expect(sheetsOnly.length).toBeGreaterThanOrEqual(3 * 4);
+    for (const formula of sheetsOnly) {
+      const fallback = sheetsOnlyFallback(formula);
+      expect(fallback, formula).not.toBeNull();
+      expect(functionsIn(fallback!).filter((name) => SHEETS_ONLY_FUNCTIONS.includes(name))).toEqual([]);
+    }
   });
 
   it("stay within Excel's 8,192 characters and 64 levels of nesting", () => {

@@ -87,8 +87,23 @@ describe("summary from aggregated data", () => {
 
   it("lays out charts, status colours, dropdowns and a warning-only protection", () => {
     const model = h.emu.sheetModel("KPI Summary");
-    expect(model.charts.map((c) => c.chartType)).toEqual(["BAR", "LINE"]);
-    expect(model.charts[0].ranges[0].box).toMatchObject({ numRows: 4, numColumns: 2 });
+    // The funnel on a log scale, the share of spend, the channels by CAC and the months.
+    expect(model.charts.map((c) => c.chartType)).toEqual(["BAR", "PIE", "BAR", "COLUMN"]);
+    const funnel = report.layout.funnel;
+    expect(model.charts[0].ranges.map((r) => r.box)).toEqual([
+      { row: funnel.stageRows[0] - 1, column: funnel.labelColumn, numRows: 4, numColumns: 1 },
+      { row: funnel.stageRows[0] - 1, column: funnel.countColumn, numRows: 4, numColumns: 1 },
+    ]);
+    expect(model.charts[0].options).toMatchObject({ hAxis: { logScale: true } });
+    // No chart sits over a block: each covers rows that no table reaches into, to its right or below.
+    const cellsOf = (row: number, column: number) => h.summary().getRange(row, column).getDisplayValue();
+    for (const chart of model.charts) {
+      const rows = Math.ceil(Number(chart.options.height) / 21);
+      const columns = Math.ceil(Number(chart.options.width) / 100);
+      for (let r = chart.anchorRow; r < chart.anchorRow + rows; r++) {
+        for (let c = chart.anchorColumn; c < chart.anchorColumn + columns; c++) expect(cellsOf(r, c), `${String(chart.options.title)} at ${r}:${c}`).toBe("");
+      }
+    }
     expect(model.protections.filter((p) => p.type === "SHEET").map((p) => p.warningOnly)).toEqual([true]);
     expect(model.conditionalRules.map((r) => r.values[0]).slice(0, 4)).toEqual(["Achieved", "On track", "At risk", "Behind"]);
     const { preset, customStart } = report.layout.period;
@@ -115,13 +130,20 @@ describe("metrics that depend on what the team enters", () => {
     expect(matchesKpi(h.value(at.romi, previousColumn), romi?.previous ?? null)).toBe(true);
   });
 
-  it("the month chart's categories mark the partial month", () => {
+  it("the month chart marks the partial month: labelled, and in its own (grey) series", () => {
     const model = h.emu.sheetModel("KPI Summary");
-    const line = model.charts.find((c) => c.chartType === "LINE");
+    const column = model.charts.find((c) => c.chartType === "COLUMN");
+    const chart = report.layout.monthChart!;
+    expect(column?.ranges[0].box.column).toBe(chart.completeColumn - 1);
+    expect(column?.options).toMatchObject({ isStacked: true });
     const months = report.layout.months;
-    expect(line?.ranges[0].box.column).toBe(months.labelColumn);
     const labels = months.rows.map((r) => h.value(r, months.labelColumn));
     expect(labels).toEqual(["Jan 2025", "Feb 2025", "Mar 2025", "Apr 2025 (partial)"]);
+    expect(chart.rows.map((r) => h.value(r, chart.completeColumn - 1))).toEqual(labels);
+    const customers = months.columns.count_customers;
+    // Complete months in the first series, the partial one in the second, each month in one only.
+    expect(chart.rows.map((r) => h.value(r, chart.completeColumn))).toEqual([...months.rows.slice(0, 3).map((r) => h.value(r, customers)), ""]);
+    expect(chart.rows.map((r) => h.value(r, chart.partialColumn))).toEqual(["", "", "", h.value(months.rows[3], customers)]);
   });
 });
 

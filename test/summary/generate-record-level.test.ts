@@ -30,8 +30,8 @@ describe("summary from a record-level lead log", () => {
   it("colours the cohort block as a heat map and counts backwards stage dates live", () => {
     const cohorts = report.layout.cohorts;
     expect(cohorts).not.toBeNull();
-    const rule = h.emu.sheetModel("KPI Summary").conditionalRules.find((r) => r.gradient !== null);
-    expect(rule?.gradient).toEqual({ min: "#ffffff", max: "#57bb8a" });
+    const rule = h.emu.sheetModel("KPI Summary").conditionalRules.find((r) => r.gradient !== undefined);
+    expect(rule?.gradient).toEqual({ min: { color: "#ffffff", type: "MIN", value: "" }, mid: null, max: { color: "#57bb8a", type: "MAX", value: "" } });
     expect(rule?.ranges[0].box).toEqual({ row: cohorts?.rows[0], column: cohorts?.windowColumns[30], numRows: cohorts?.rows.length, numColumns: 3 });
     const quality = report.layout.quality;
     if (!quality) throw new Error("no data-quality line");

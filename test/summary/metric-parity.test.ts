@@ -4,6 +4,8 @@ import type { CellValue } from "../../src/kpi/cells";
 import type { PeriodPreset } from "../../src/kpi/definitions/periods";
 import { COHORT_WINDOWS } from "../../src/kpi/funnel/cohort-report";
 import { summaryMetrics } from "../../src/kpi/summary-metrics/metric-table";
+import { scorecardMetrics } from "../../src/kpi/summary-metrics/scorecard";
+import { TREND_WINDOWS } from "../../src/server/summary/trend-block";
 import { proposalToMapping, proposeMapping } from "../../src/server/mapping/auto-detect";
 import { toFunnelSpec } from "../../src/server/mapping/mapping-to-spec";
 import type { FunnelMapping } from "../../src/server/mapping/mapping-types";
@@ -44,6 +46,7 @@ describe.each(CASES)("$name summary", (c) => {
   const spec = toFunnelSpec(c.mapping);
   const metrics = summaryMetrics(metricContextOf(c.mapping));
   const headlineMetrics = metrics.filter((m) => m.places.includes("headline"));
+  const cards = scorecardMetrics(metrics, { recordLevel: c.mapping.shape === "record-level" });
   let h: Harness;
   let report: SummaryReport;
 
@@ -82,6 +85,49 @@ describe.each(CASES)("$name summary", (c) => {
       expect(matchesKpi(h.value(row, currentColumn), kpi.current), `${key} current ${String(h.value(row, currentColumn))}`).toBe(true);
       expect(matchesKpi(h.value(row, previousColumn), kpi.previous), `${key} previous`).toBe(true);
       expect(matchesKpi(h.value(row, changeColumn), kpi.change), `${key} change ${String(h.value(row, changeColumn))}`).toBe(true);
+    });
+
+    it.each(cards.map((m) => [m.key, m] as const))("scorecard %s: this period, previous and change", (key) => {
+      const kpi = expected.headline?.kpis.find((k) => k.key === key);
+      expect(kpi, key).toBeDefined();
+      if (!kpi) return;
+      const s = report.layout.scorecard;
+      const column = s.columns[key];
+      expect(matchesKpi(h.value(s.currentRow, column), kpi.current), `${key} current`).toBe(true);
+      expect(matchesKpi(h.value(s.previousRow, column), kpi.previous), `${key} previous`).toBe(true);
+      expect(matchesKpi(h.value(s.changeRow, column), kpi.change), `${key} change ${String(h.value(s.changeRow, column))}`).toBe(true);
+    });
+
+    it("trend: each scorecard KPI over the period and the windows of its length before it, gaps before the data", () => {
+      const headline = expected.headline;
+      expect(headline).not.toBeNull();
+      if (!headline) return;
+      const trend = report.layout.trend;
+      const day = (iso: string) => Date.UTC(Number(iso.slice(0, 4)), Number(iso.slice(5, 7)) - 1, Number(iso.slice(8, 10)));
+      const isoOf = (ms: number) => new Date(ms).toISOString().slice(0, 10);
+      const earliest = day(h.summary().getRange(report.layout.period.earliest.row, report.layout.period.earliest.column).getDisplayValue());
+      const length = (day(headline.end) - day(headline.start)) / 86_400_000 + 1;
+      expect(trend.rows).toHaveLength(TREND_WINDOWS);
+      let withData = 0;
+      trend.rows.forEach((row, i) => {
+        const back = TREND_WINDOWS - 1 - i;
+        const start = day(headline.start) - back * length * 86_400_000;
+        const end = start + (length - 1) * 86_400_000;
+        expect(h.summary().getRange(row, trend.keyColumn).getDisplayValue()).toBe(isoOf(start));
+        const window = reportFor(spec, c.rows, { preset: "Custom", customStart: isoOf(start), customEnd: isoOf(end) });
+        for (const m of cards) {
+          const got = h.value(row, trend.columns[m.key]);
+          if (back > 0 && start < earliest) {
+            expect(got, `${m.key} window ${isoOf(start)} starts before the data`).toBe("n/a");
+            continue;
+          }
+          const want = window.headline?.kpis.find((k) => k.key === m.key)?.current ?? null;
+          expect(matchesKpi(got, want), `${m.key} window ${isoOf(start)}: ${String(got)} vs ${JSON.stringify(want)}`).toBe(true);
+        }
+        if (!(back > 0 && start < earliest)) withData++;
+      });
+      // Not only the period itself: 30-day windows reach back into the fixtures' months.
+      if (period.preset === "Last 30 days of data") expect(withData).toBeGreaterThanOrEqual(2);
     });
 
     it("funnel block: counts, step and overall conversion, drop-off", () => {

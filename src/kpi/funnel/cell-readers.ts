@@ -16,13 +16,23 @@ function isEmptyCell(value: CellValue): boolean {
  * Numeric text ("1,200", "$1,200") goes through the catalogue's parser so every layer agrees on what a number is.
  */
 export function readNumber(value: CellValue): number | null {
-  if (typeof value === "number") return Number.isFinite(value) ? value : NOT_READABLE;
+  if (typeof value === "number") return numberCellAsNumber(value);
   if (isEmptyCell(value)) return null;
   if (typeof value === "string" && !isSpreadsheetError(value)) {
     const parsed = parseNumericText(value);
     if (parsed !== null) return parsed;
   }
   return NOT_READABLE;
+}
+
+/** readNumber of a number cell. */
+export function numberCellAsNumber(value: number): number {
+  return Number.isFinite(value) ? value : NOT_READABLE;
+}
+
+/** readDateSerial of a number cell: the same range as the catalogue, since a serial Sheets cannot show as a date is not one. */
+export function numberCellAsDate(value: number): number {
+  return value >= MIN_DATE_SERIAL && value <= MAX_DATE_SERIAL ? value : NOT_READABLE;
 }
 
 const PROBE = { fn: "FUNNEL", arg: "date" };
@@ -37,10 +47,7 @@ export function readDateSerial(value: CellValue): number | null {
     return Number.isNaN(t) ? NOT_READABLE : dateToSerial(value);
   }
   if (isEmptyCell(value)) return null;
-  if (typeof value === "number") {
-    // Same range as the catalogue: a serial Sheets cannot show as a date is not one.
-    return value >= MIN_DATE_SERIAL && value <= MAX_DATE_SERIAL ? value : NOT_READABLE;
-  }
+  if (typeof value === "number") return numberCellAsDate(value);
   if (typeof value !== "string") return NOT_READABLE;
   // Text dates are rare in real sheets, so paying for the catalogue's throw-based reader here is fine.
   try {

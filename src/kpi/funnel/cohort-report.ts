@@ -1,4 +1,5 @@
 // Record-level data only: conversion per entry month within 30, 60 and 90 days, and the records whose stage dates run backwards.
+import { type TableRows, asGrid } from "../cell-grid";
 import type { CellValue } from "../cells";
 import { dateToSerial } from "../dates";
 import { cohortConversion, cohortEnd, cohortStart } from "../definitions/cohorts";
@@ -40,11 +41,12 @@ function openBecause(windowDays: number, asOf: number): KpiValue {
 }
 
 /** Reads first and last stage dates once; null for aggregated data, which has no entrants to follow. */
-export function cohortReport(spec: FunnelSpec, rows: readonly (readonly CellValue[])[], asOf: number | null): CohortReport | null {
+export function cohortReport(spec: FunnelSpec, rows: TableRows, asOf: number | null): CohortReport | null {
   if (spec.shape !== "record-level" || asOf === null) return null;
+  const grid = asGrid(rows);
   const columns = spec.stages.map((s) => s.column);
-  const starts = new Float64Array(rows.length);
-  const ends = new Float64Array(rows.length);
+  const starts = new Float64Array(grid.rowCount);
+  const ends = new Float64Array(grid.rowCount);
   const dates = new Float64Array(columns.length);
   const serialByTime = new Map<number, number>();
   const read = (cell: CellValue): number => {
@@ -66,15 +68,15 @@ export function cohortReport(spec: FunnelSpec, rows: readonly (readonly CellValu
   const statusColumns = spec.stages.map((s) => s.status?.column ?? -1);
   const dateColumn = spec.dateColumn ?? -1;
   let backwardsRecords = 0;
-  for (let r = 0; r < rows.length; r++) {
-    const row = rows[r] ?? [];
+  for (let r = 0; r < grid.rowCount; r++) {
+    const row = (column: number): CellValue => grid.cell(r, column);
     for (let i = 0; i < columns.length; i++) {
       const matcher = statuses[i];
-      dates[i] = (matcher === null || matcher(row[statusColumns[i]])) && columns[i] >= 0 ? read(row[columns[i]]) : Number.NaN;
+      dates[i] = (matcher === null || matcher(row(statusColumns[i]))) && columns[i] >= 0 ? read(row(columns[i])) : Number.NaN;
     }
     for (let i = 0; i < columns.length; i++) {
       const matcher = statuses[i];
-      if (matcher !== null && columns[i] < 0 && matcher(row[statusColumns[i]])) dates[i] = dateColumn >= 0 ? read(row[dateColumn]) : dates[0];
+      if (matcher !== null && columns[i] < 0 && matcher(row(statusColumns[i]))) dates[i] = dateColumn >= 0 ? read(row(dateColumn)) : dates[0];
     }
     starts[r] = dates[0];
     ends[r] = dates[columns.length - 1];

@@ -1,7 +1,8 @@
 // The first and last day with a date in the data: what every headline period is anchored to, in the report, the CLI and the sheet alike.
-import type { CellValue } from "../cells";
+import { type TableRows, asGrid } from "../cell-grid";
 import type { DataSpan } from "../definitions/periods";
 import { readDateSerial } from "./cell-readers";
+import { BLANK_CELL, columnReadings } from "./column-readings";
 import type { FunnelSpec } from "./funnel-spec";
 
 /** Aggregated data: the period date. Record-level: the record's date and every stage date. */
@@ -12,15 +13,16 @@ export function dateColumnsOf(spec: FunnelSpec): number[] {
 }
 
 /** Null when no cell of those columns holds a date; times of day are dropped (whole days). */
-export function dataSpan(spec: FunnelSpec, rows: readonly (readonly CellValue[])[]): DataSpan | null {
-  const columns = dateColumnsOf(spec);
+export function dataSpan(spec: FunnelSpec, rows: TableRows): DataSpan | null {
+  const grid = asGrid(rows);
   let earliest = Number.POSITIVE_INFINITY;
   let latest = Number.NEGATIVE_INFINITY;
-  for (const row of rows) {
-    if (row === undefined) continue;
-    for (const c of columns) {
-      const serial = readDateSerial(row[c]);
-      if (serial === null || serial !== serial) continue;
+  for (const c of dateColumnsOf(spec)) {
+    const serials = columnReadings(grid, c, readDateSerial);
+    for (let r = 0; r < serials.length; r++) {
+      const serial = serials[r];
+      // Blank cells read as BLANK_CELL (-Infinity), unreadable ones as NaN: neither is a date.
+      if (serial === BLANK_CELL || serial !== serial) continue;
       if (serial < earliest) earliest = serial;
       if (serial > latest) latest = serial;
     }

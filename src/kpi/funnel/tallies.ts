@@ -1,8 +1,10 @@
-// The single pass over the data rows: sums per total, channel, month and period in flat number arrays, nothing allocated per row.
+// The single pass over the data rows: each mapped column read whole, then sums per total, channel, month and period in flat number arrays.
+import { type CellGrid, type TableRows, asGrid } from "../cell-grid";
 import type { CellValue } from "../cells";
 import { readDateSerial, readNumber } from "./cell-readers";
-import { monthIndexOfSerial } from "./day-number";
+import { BLANK_CELL, columnReadings, labelColumn } from "./column-readings";
 import { channelLabel } from "./channel-label";
+import { monthIndexOfSerial } from "./day-number";
 import type { FunnelSpec } from "./funnel-spec";
 
 /** Bucket layout: spend, revenue, then one count per stage. */
@@ -44,14 +46,13 @@ export interface PeriodBounds {
   previousEnd: number;
 }
 
-export function tally(spec: FunnelSpec, rows: readonly (readonly CellValue[])[], bounds: PeriodBounds): Tallies {
+export function tally(spec: FunnelSpec, rows: TableRows, bounds: PeriodBounds): Tallies {
+  const grid = asGrid(rows);
   const stageCount = spec.stages.length;
   const width = FIRST_STAGE + stageCount;
-  const stageColumns = Int32Array.from(spec.stages.map((s) => s.column));
   const dateCol = spec.dateColumn ?? -1;
   const channelCol = spec.channelColumn ?? -1;
-  const spendCol = spec.spendColumn ?? -1;
-  const revenueCol = spec.revenueColumn ?? -1;
+  const aggregated = spec.shape === "aggregated";
 
   const t: Tallies = {
     width,
@@ -63,102 +64,103 @@ export function tally(spec: FunnelSpec, rows: readonly (readonly CellValue[])[],
     durations: { all: new Float64Array(1024), count: 0, inPeriod: new Float64Array(256), inPeriodCount: 0 },
     notes: { rows: 0, unreadableCells: 0, rowsWithoutDate: 0, negativeDurations: 0, revenueWithoutLastStage: 0, datesWithoutStatus: 0 },
   };
-  // Raw cell value → bucket, so repeated channel names skip trimming and lower-casing.
-  const channelByRaw = new Map<CellValue, Float64Array>();
+  // Each mapped column read once, whole: blank cells are BLANK_CELL, unreadable ones NaN.
+  const spendCells = columnReadings(grid, spec.spendColumn ?? -1, readNumber);
+  const revenueCells = columnReadings(grid, spec.revenueColumn ?? -1, readNumber);
+  const stageCells = spec.stages.map((s) => columnReadings(grid, s.column, aggregated ? readNumber : readDateSerial));
+  const dateCells = columnReadings(grid, dateCol, readDateSerial);
+  const channels = channelCol >= 0 ? labelColumn(grid, channelCol) : null;
+  const statusHits = spec.stages.map((s) => (!aggregated && s.status ? statusHitsOf(grid, s.status.column, s.status.values) : null));
+
+  // Channel label id → bucket, settled the first time a counted row holds it, so labels come in row order.
+  const bucketOfId = channels === null ? [] : new Array<Float64Array | undefined>(channels.values.length);
+  let absentChannel: Float64Array | null = null;
   const channelByFolded = new Map<string, Float64Array>();
-  let lastMonth = Number.NaN;
-  let lastMonthBucket: Float64Array | null = null;
-  const monthBucket = (serial: number): Float64Array => {
-    const m = monthIndexOfSerial(serial);
-    if (m === lastMonth && lastMonthBucket !== null) return lastMonthBucket;
-    let bucket = t.months.get(m);
-    if (bucket === undefined) {
-      bucket = new Float64Array(width);
-      t.months.set(m, bucket);
-    }
-    lastMonth = m;
-    lastMonthBucket = bucket;
-    return bucket;
-  };
-  const channelBucket = (raw: CellValue): Float64Array | null => {
-    if (channelCol < 0) return null;
-    let bucket = channelByRaw.get(raw);
-    if (bucket !== undefined) return bucket;
+  const bucketOfRaw = (raw: CellValue): Float64Array => {
     const label = channelLabel(raw);
     const folded = label.toLowerCase();
-    bucket = channelByFolded.get(folded);
+    let bucket = channelByFolded.get(folded);
     if (bucket === undefined) {
       bucket = new Float64Array(width);
       channelByFolded.set(folded, bucket);
       t.channels.set(label, bucket);
     }
-    if (!(raw instanceof Date)) channelByRaw.set(raw, bucket);
     return bucket;
   };
+  const channelBucket = (r: number): Float64Array | null => {
+    if (channels === null) return null;
+    const id = channels.ids[r];
+    if (id < 0) return (absentChannel ??= bucketOfRaw(undefined));
+    return (bucketOfId[id] ??= bucketOfRaw(channels.values[id]));
+  };
+  // Rows come in date order more often than not: the last date's bucket is kept, so most rows skip the calendar arithmetic.
+  let lastSerial = Number.NaN;
+  let lastMonthBucket: Float64Array | null = null;
+  const monthBucket = (serial: number): Float64Array => {
+    if (serial === lastSerial && lastMonthBucket !== null) return lastMonthBucket;
+    const m = monthIndexOfSerial(serial);
+    let bucket = t.months.get(m);
+    if (bucket === undefined) {
+      bucket = new Float64Array(width);
+      t.months.set(m, bucket);
+    }
+    lastSerial = serial;
+    lastMonthBucket = bucket;
+    return bucket;
+  };
+  const periodBucket = (serial: number): Float64Array | null =>
+    serial >= bounds.start && serial < bounds.end ? t.current : serial >= bounds.previousStart && serial < bounds.previousEnd ? t.previous : null;
   // Adds to every bucket a value belongs in; `serial` NaN means "no date": totals and channel only.
   const add = (slot: number, value: number, serial: number, channel: Float64Array | null): void => {
     t.total[slot] += value;
     if (channel !== null) channel[slot] += value;
     if (serial === serial) {
       monthBucket(serial)[slot] += value;
-      if (serial >= bounds.start && serial < bounds.end) t.current[slot] += value;
-      else if (serial >= bounds.previousStart && serial < bounds.previousEnd) t.previous[slot] += value;
+      const period = periodBucket(serial);
+      if (period !== null) period[slot] += value;
     }
   };
-  const readAmount = (row: readonly CellValue[], col: number): number => {
-    if (col < 0) return Number.NaN;
-    const n = readNumber(row[col]);
-    if (n === null) return Number.NaN;
+  // A cell as read: NaN for blank (uncounted) and unreadable (counted) alike.
+  const take = (cells: Float64Array, r: number): number => {
+    const n = cells[r];
+    if (n === BLANK_CELL) return Number.NaN;
     if (n !== n) t.notes.unreadableCells++;
     return n;
   };
-  // Reading a Date's calendar fields costs more than the rest of a row; real sheets repeat a few hundred dates.
-  const serialByTime = new Map<number, number>();
-  const readDate = (row: readonly CellValue[], col: number): number => {
-    const cell = row[col];
-    if (cell instanceof Date) {
-      const time = cell.getTime();
-      const known = serialByTime.get(time);
-      if (known !== undefined) return known;
-      const serial = readDateSerial(cell) ?? Number.NaN;
-      if (serial !== serial) t.notes.unreadableCells++;
-      else if (serialByTime.size < 100_000) serialByTime.set(time, serial);
-      return serial;
-    }
-    const s = readDateSerial(cell);
-    if (s === null) return Number.NaN;
-    if (s !== s) t.notes.unreadableCells++;
-    return s;
-  };
 
-  const statuses = spec.stages.map((s) => (spec.shape === "record-level" && s.status ? statusMatcher(s.status.values) : null));
-  const statusColumns = Int32Array.from(spec.stages.map((s) => s.status?.column ?? -1));
   const stageSerials = new Float64Array(stageCount);
   const reachedStage = new Uint8Array(stageCount);
   const amounts = new Float64Array(width);
   const lastStage = stageCount - 1;
-  for (let r = 0; r < rows.length; r++) {
-    const row = rows[r];
-    if (row === undefined || row.length === 0) continue;
-    amounts[SPEND] = readAmount(row, spendCol);
-    amounts[REVENUE] = readAmount(row, revenueCol);
+  for (let r = 0; r < grid.rowCount; r++) {
+    if (grid.rowWidth(r) === 0) continue;
+    amounts[SPEND] = take(spendCells, r);
+    amounts[REVENUE] = take(revenueCells, r);
 
-    if (spec.shape === "aggregated") {
+    if (aggregated) {
       let filled = amounts[SPEND] === amounts[SPEND] || amounts[REVENUE] === amounts[REVENUE];
       for (let i = 0; i < stageCount; i++) {
-        const n = readAmount(row, stageColumns[i]);
+        const n = take(stageCells[i], r);
         amounts[FIRST_STAGE + i] = n;
         if (n === n) filled = true;
       }
       // Sheets hands over trailing blank rows; they are not data.
       if (!filled) continue;
       t.notes.rows++;
-      const serial = dateCol >= 0 ? readDate(row, dateCol) : Number.NaN;
+      const serial = dateCol >= 0 ? take(dateCells, r) : Number.NaN;
       if (dateCol >= 0 && serial !== serial) t.notes.rowsWithoutDate++;
-      const channel = channelBucket(channelCol >= 0 ? row[channelCol] : null);
+      const channel = channelBucket(r);
+      // One row, one date: its month and period buckets are found once for all its amounts.
+      const month = serial === serial ? monthBucket(serial) : null;
+      const period = serial === serial ? periodBucket(serial) : null;
+      const total = t.total;
       for (let slot = 0; slot < width; slot++) {
         const n = amounts[slot];
-        if (n === n) add(slot, n, serial, channel);
+        if (n !== n) continue;
+        total[slot] += n;
+        if (channel !== null) channel[slot] += n;
+        if (month !== null) month[slot] += n;
+        if (period !== null) period[slot] += n;
       }
       continue;
     }
@@ -167,27 +169,27 @@ export function tally(spec: FunnelSpec, rows: readonly (readonly CellValue[])[],
     let reached = false;
     let needsRecordDate = false;
     for (let i = 0; i < stageCount; i++) {
-      const s = stageColumns[i] >= 0 ? readDate(row, stageColumns[i]) : Number.NaN;
-      const matcher = statuses[i];
-      if (matcher === null) {
+      const s = spec.stages[i].column >= 0 ? take(stageCells[i], r) : Number.NaN;
+      const hits = statusHits[i];
+      if (hits === null) {
         stageSerials[i] = s;
         reachedStage[i] = s === s ? 1 : 0;
       } else {
         // A status stage is reached by its status alone; its date column only dates it.
-        const hit = matcher(row[statusColumns[i]]);
+        const hit = hits[r] === 1;
         reachedStage[i] = hit ? 1 : 0;
         stageSerials[i] = hit ? s : Number.NaN;
         if (!hit && s === s) t.notes.datesWithoutStatus++;
-        if (hit && stageColumns[i] < 0) needsRecordDate = true;
+        if (hit && spec.stages[i].column < 0) needsRecordDate = true;
       }
       if (reachedStage[i] === 1) reached = true;
     }
     if (!reached && amounts[SPEND] !== amounts[SPEND] && amounts[REVENUE] !== amounts[REVENUE]) continue;
     t.notes.rows++;
-    const channel = channelBucket(channelCol >= 0 ? row[channelCol] : null);
-    const recordSerial = dateCol >= 0 ? readDate(row, dateCol) : stageSerials[0];
+    const channel = channelBucket(r);
+    const recordSerial = dateCol >= 0 ? take(dateCells, r) : stageSerials[0];
     if (needsRecordDate) {
-      for (let i = 0; i < stageCount; i++) if (reachedStage[i] === 1 && stageColumns[i] < 0) stageSerials[i] = recordSerial;
+      for (let i = 0; i < stageCount; i++) if (reachedStage[i] === 1 && spec.stages[i].column < 0) stageSerials[i] = recordSerial;
     }
     for (let i = 0; i < stageCount; i++) {
       if (reachedStage[i] === 1) add(FIRST_STAGE + i, 1, stageSerials[i], channel);
@@ -214,6 +216,17 @@ export function tally(spec: FunnelSpec, rows: readonly (readonly CellValue[])[],
     }
   }
   return t;
+}
+
+/** Per row, 1 when the status cell is one of `values` (matched as statusMatcher does), each distinct value matched once. */
+function statusHitsOf(grid: CellGrid, column: number, values: readonly string[]): Uint8Array {
+  const matcher = statusMatcher(values);
+  const { ids, values: distinct } = labelColumn(grid, column);
+  const hitOf = Uint8Array.from(distinct, (v) => (matcher(v) ? 1 : 0));
+  const absent = matcher(undefined) ? 1 : 0;
+  const hits = new Uint8Array(ids.length);
+  for (let r = 0; r < ids.length; r++) hits[r] = ids[r] < 0 ? absent : hitOf[ids[r]];
+  return hits;
 }
 
 /**

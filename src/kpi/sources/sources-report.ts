@@ -1,4 +1,5 @@
 // The funnel over several sources, joined by channel and period only: each source tallied per raw value in one pass, each value aligned by the channel table, buckets added per channel.
+import { asGrid, type TableRows } from "../cell-grid";
 import type { CellValue } from "../cells";
 import { channelResolver, type ChannelMatch } from "../channels/channel-resolver";
 import { channelKey, valueKey, type NumberedChannelRow } from "../channels/channel-table";
@@ -20,8 +21,8 @@ export type { SourceSpec, SourcesSpec, SourceStageSpec } from "./sources-spec";
 
 export interface SourceInput {
   spec: SourceSpec;
-  /** Data rows below the header (a skipped row is empty). */
-  rows: readonly (readonly CellValue[])[];
+  /** Data rows below the header (a skipped row is empty), as row arrays or a column store. */
+  rows: TableRows;
 }
 
 /** A funnel total of one slice: spend, revenue and a count per funnel stage (0 where no source supplies it). */
@@ -258,7 +259,7 @@ interface ValueGroup {
 }
 
 /** Rows split by their channel value (trimmed, case ignored), in order of first appearance; one pass, the label read once per distinct cell. */
-function groupByValue(rows: readonly (readonly CellValue[])[], column: number | null): ValueGroup[] {
+function groupByValue(rows: TableRows, column: number | null): ValueGroup[] {
   const groups = new Map<string, ValueGroup>();
   const byCell = new Map<CellValue, ValueGroup>();
   const groupOf = (cell: CellValue): ValueGroup => {
@@ -271,8 +272,19 @@ function groupByValue(rows: readonly (readonly CellValue[])[], column: number | 
     if (!(cell instanceof Date) && byCell.size < 100_000) byCell.set(cell, group);
     return group;
   };
-  for (const row of rows) {
-    if (row === undefined || row.length === 0) continue;
+  const grid = asGrid(rows);
+  const arrays = Array.isArray(rows) ? (rows as readonly (readonly CellValue[])[]) : null;
+  for (let r = 0; r < grid.rowCount; r++) {
+    const width = grid.rowWidth(r);
+    if (width === 0) continue;
+    // A column store's row is built once here, as the tally of its group reads rows.
+    let row: readonly CellValue[];
+    if (arrays !== null) row = arrays[r];
+    else {
+      const built = new Array<CellValue>(width);
+      for (let c = 0; c < width; c++) built[c] = grid.cell(r, c);
+      row = built;
+    }
     groupOf(column === null ? null : row[column]).rows.push(row);
   }
   return [...groups.values()];

@@ -21,9 +21,20 @@ interface Draft {
   how: string;
   places: readonly MetricPlace[];
   compute(t: SliceTotals, whole: SliceTotals): KpiValue;
+  /** See SummaryMetric.scorecardRank; absent: not on the scorecard. */
+  scorecard?: number;
+  /** See SummaryMetric.judgeChange; absent: true. */
+  judgeChange?: boolean;
 }
 
 const EVERYWHERE: readonly MetricPlace[] = ["headline", "channels", "months"];
+
+/**
+ * Scorecard ranks, most important first: what was spent, what it bought, what each cost, how well the funnel
+ * converts (CTR for ad platforms), then revenue (CPC for ad platforms) and its return. Without spend the
+ * first stage takes spend's place, so a CRM's band reads leads → customers → conversion → revenue.
+ */
+const SCORECARD = { spend: 1, lastStage: 2, cost: 3, conversion: 4, revenue: 5, returns: 6, firstStage: 7, clicks: 8, dealSize: 9 } as const;
 const HEADLINE: readonly MetricPlace[] = ["headline"];
 
 /** The metric key of a stage's count, the column key segment tables use for it. */
@@ -48,13 +59,15 @@ export function summaryMetrics(ctx: MetricContext): SummaryMetric[] {
   if (ctx.hasSpend) {
     drafts.push({
       key: "spend", label: "Spend", unit: "money", better: "up", formula: sum("spend"), places: EVERYWHERE,
-      how: "Total of the spend column in the period.",
+      how: "Total of the spend column in the period.", scorecard: SCORECARD.spend, judgeChange: false,
       compute: (t) => defined(t.spend),
     });
   }
   for (const stage of stages) {
     drafts.push({
       key: countKey(stage.key), label: stage.name, unit: "count", better: "up", formula: count(stage.key), places: EVERYWHERE,
+      scorecard: stage === last ? SCORECARD.lastStage : stage === first ? (ctx.hasSpend ? SCORECARD.firstStage : SCORECARD.spend)
+        : stage.key === CLICKS_KEY ? SCORECARD.clicks : undefined,
       how: `${stage.name}: the stage's total (aggregated data) or the rows whose ${stage.name} date falls in the period (one row per lead).`,
       compute: (t) => defined(countOf(t, stage.key)),
     });
@@ -75,6 +88,7 @@ export function summaryMetrics(ctx: MetricContext): SummaryMetric[] {
   if (!isCtrStep(first.key, last.key)) {
     drafts.push({
       key: "overall_conversion", label: `${first.name} → ${last.name} conversion`, unit: "rate", better: "up", places: EVERYWHERE,
+      scorecard: hasAds ? undefined : SCORECARD.conversion,
       formula: conversion(metric(countKey(last.key)), metric(countKey(first.key))),
       how: `${last.name} ÷ ${first.name} (CONVERSION_RATE); n/a when ${first.name} is 0 or the rate would exceed 100%.`,
       compute: (t) => measure(() => conversionRate(countOf(t, last.key), countOf(t, first.key))),
@@ -82,7 +96,7 @@ export function summaryMetrics(ctx: MetricContext): SummaryMetric[] {
   }
   if (hasAds) {
     drafts.push({
-      key: "ctr", label: "CTR (clicks ÷ impressions)", unit: "rate", better: "up", places: EVERYWHERE,
+      key: "ctr", label: "CTR (clicks ÷ impressions)", unit: "rate", better: "up", places: EVERYWHERE, scorecard: SCORECARD.conversion,
       formula: conversion(metric(countKey(CLICKS_KEY)), metric(countKey(IMPRESSIONS_KEY))),
       how: "Clicks ÷ impressions (CTR): the share of ad views that were clicked.",
       compute: (t) => measure(() => ctr(countOf(t, CLICKS_KEY), countOf(t, IMPRESSIONS_KEY))),
@@ -91,7 +105,7 @@ export function summaryMetrics(ctx: MetricContext): SummaryMetric[] {
   if (ctx.hasSpend) {
     if (keys.has(CLICKS_KEY)) {
       drafts.push({
-        key: "cpc", label: "CPC (cost per click)", unit: "money", better: "down", places: EVERYWHERE,
+        key: "cpc", label: "CPC (cost per click)", unit: "money", better: "down", places: EVERYWHERE, scorecard: SCORECARD.revenue,
         formula: ratio(metric("spend"), metric(countKey(CLICKS_KEY)), { nonNegativeNumerator: true }),
         how: "Spend ÷ clicks (CPC).",
         compute: (t) => measure(() => cpc(t.spend, countOf(t, CLICKS_KEY))),
@@ -113,6 +127,7 @@ export function summaryMetrics(ctx: MetricContext): SummaryMetric[] {
         key: `cost_per_${stage.key}`,
         label: customer ? `CAC (cost per ${per})` : `Cost per ${per}`,
         unit: "money", better: "down", places: stage === last ? EVERYWHERE : HEADLINE,
+        scorecard: stage === last ? SCORECARD.cost : undefined,
         formula: ratio(metric("spend"), metric(countKey(stage.key)), { nonNegativeNumerator: true }),
         how: customer
           ? `Spend ÷ ${stage.name} (CAC: Skok, SaaS Metrics 2.0).`
@@ -124,6 +139,7 @@ export function summaryMetrics(ctx: MetricContext): SummaryMetric[] {
   if (ctx.hasRevenue) {
     drafts.push({
       key: "revenue", label: "Revenue", unit: "money", better: "up", formula: sum("revenue"), places: EVERYWHERE,
+      scorecard: hasAds ? undefined : SCORECARD.revenue,
       how: "Total of the revenue column in the period (one row per lead: revenue of the rows that reached the last stage, on that date).",
       compute: (t) => defined(t.revenue),
     });
@@ -146,7 +162,7 @@ export function summaryMetrics(ctx: MetricContext): SummaryMetric[] {
       });
     }
     drafts.push({
-      key: "roas", label: "ROAS", unit: "multiple", better: "up", places: EVERYWHERE,
+      key: "roas", label: "ROAS", unit: "multiple", better: "up", places: EVERYWHERE, scorecard: SCORECARD.returns,
       formula: ratio(metric("revenue"), metric("spend"), { nonNegativeNumerator: true }),
       how: "Revenue ÷ spend (ROAS).",
       compute: (t) => measure(() => roas(t.revenue, t.spend)),
@@ -156,6 +172,7 @@ export function summaryMetrics(ctx: MetricContext): SummaryMetric[] {
     const per = singularStageName(last.name);
     drafts.push({
       key: "avg_deal_size", label: `Average deal size (revenue per ${per})`, unit: "money", better: "up", places: HEADLINE,
+      scorecard: SCORECARD.dealSize,
       formula: ratio(metric("revenue"), metric(countKey(last.key)), { nonNegativeNumerator: true }),
       how: `Revenue ÷ ${last.name} (AVG_DEAL_SIZE).`,
       compute: (t) => measure(() => avgDealSize(t.revenue, countOf(t, last.key))),
@@ -193,8 +210,10 @@ function finish(drafts: readonly Draft[]): SummaryMetric[] {
     }
     return out;
   };
-  return drafts.map((d) => ({
+  return drafts.map(({ scorecard, judgeChange, ...d }) => ({
     ...d,
+    scorecardRank: scorecard ?? null,
+    judgeChange: judgeChange ?? true,
     format: UNIT_FORMAT[d.unit],
     needs: [...needsOf(d, new Set([d.key]))].sort(),
     additive: d.formula.op === "sum" || d.formula.op === "count",

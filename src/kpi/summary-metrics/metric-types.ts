@@ -55,4 +55,14 @@ export interface SummaryMetric {
   additive: boolean;
   /** The same number from src/kpi's definitions. `whole` is the unsliced total, for shares. */
   compute(totals: SliceTotals, whole: SliceTotals): KpiValue;
+  /**
+   * Its place on the scorecard band at the top of the summary, most important first (1 = first), or null
+   * when it is not a scorecard KPI. The band shows the first few (scorecard.ts).
+   */
+  scorecardRank: number | null;
+  /**
+   * Whether a change is good or bad by `better` (CAC down is good). Spend's is neither, a budget decision,
+   * so its change is shown uncoloured.
+   */
+  judgeChange: boolean;
 }

@@ -1,5 +1,6 @@
-// Puts a CSV into an emulated sheet as the reading layer read it, for --out: same encoding, delimiter and rows, numbers and dates as real values.
+// Puts a CSV into an emulated sheet as the reading layer read it, for --out over several sources: same encoding, delimiter and rows, numbers and dates as real values.
 import { readFileSync } from "node:fs";
+import { asGrid } from "../../kpi/cell-grid";
 import type { CellValue } from "../../kpi/cells";
 import { serialToIsoDate } from "../../kpi/dates";
 import { decodeBytes } from "../../reading/byte-decoder";
@@ -25,6 +26,7 @@ function asRead(value: CellValue, isDate: boolean): WritableValue {
 /**
  * Every row of the file in its place: title, period and total rows as the text they were, the header as
  * text, data rows with the values the report counted, so the summary's formulas count what the report did.
+ * A single CSV's --out streams its data sheet instead (csv-data-sheet.ts); several sources go through the engine.
  */
 export function loadCsvAsRead(emulation: Emulation, table: DataTable, path: string): void {
   let { text } = decodeBytes(readFileSync(path));
@@ -32,10 +34,12 @@ export function loadCsvAsRead(emulation: Emulation, table: DataTable, path: stri
   const dialect = sniffDialect(text.slice(0, 64 * 1024));
   if (dialect.sepLine) text = text.slice(text.indexOf("\n") + 1);
   const dates = new Set((table.reading?.columns ?? []).filter((c) => c.kind === "date").map((c) => c.index));
+  const read = asGrid(table.rows);
   const grid = tokenizeCsv(text, dialect.delimiter).map((fields, r) => {
-    const read = r >= table.headerRow ? table.rows[r - table.headerRow] : undefined;
-    if (read === undefined || read.length === 0) return fields.map(asText);
-    return fields.map((field, c) => (c < read.length ? asRead(read[c], dates.has(c)) : asText(field)));
+    const at = r - table.headerRow;
+    const width = at >= 0 && at < read.rowCount ? read.rowWidth(at) : 0;
+    if (width === 0) return fields.map(asText);
+    return fields.map((field, c) => (c < width ? asRead(read.cell(at, c), dates.has(c)) : asText(field)));
   });
   emulation.loadSheet(table.sheetName, grid);
 }

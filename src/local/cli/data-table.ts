@@ -1,4 +1,5 @@
 // What summarize reads from a file: the data sheet's header row, its data rows for the report, a sample for auto-detect, and what reading it found.
+import type { TableRows } from "../../kpi/cell-grid";
 import type { CellValue } from "../../kpi/cells";
 import type { ReadingLocale } from "../../reading/locale";
 import type { ReadingReport } from "../../reading/reading-report";
@@ -11,8 +12,8 @@ export interface DataTable {
   /** 1-based. */
   headerRow: number;
   headers: string[];
-  /** Data rows below the header, as the report reads them; a skipped row (a total, a repeated header) is empty. */
-  rows: CellValue[][];
+  /** Data rows below the header, as the report reads them; a skipped row (a total, a repeated header) is empty. A CSV's are a column store. */
+  rows: TableRows;
   /** The first data rows as Sheets would hand them to auto-detect (dates recognisable as dates). */
   sample: CellValue[][];
   /** Rows skipped and columns read, with every assumption; absent before the reading step ran. */

@@ -1,4 +1,5 @@
 // The reading step for a workbook's sheet: table finding and column reading applied to the grid load-xlsx returns.
+import { rowArrays } from "../../kpi/cell-grid";
 import type { CellValue } from "../../kpi/cells";
 import { detectionSample } from "../../reading/detection-sample";
 import { readGrid } from "../../reading/table-reader";
@@ -11,7 +12,7 @@ import type { DataTable, LoadOptions } from "./data-table";
  * again here, so a title or period line above the table, total rows and text numbers are handled as in a CSV.
  */
 export function readGridTable(table: DataTable, path: string, options: LoadOptions): DataTable {
-  const grid: CellValue[][] = [table.headers, ...table.rows];
+  const grid: (readonly CellValue[])[] = [table.headers, ...rowArrays(table.rows)];
   const given = options.headerRow === null ? null : 1;
   const read = readGrid(grid, { headerRow: given, locale: options.locale, sheetName: table.sheetName });
   const offset = table.headerRow - 1;

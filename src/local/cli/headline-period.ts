@@ -1,5 +1,5 @@
 // Picks the headline period: --from/--to as a custom period, or the sheet's default preset (the 30 days up to the latest date with data).
-import type { CellValue } from "../../kpi/cells";
+import type { TableRows } from "../../kpi/cell-grid";
 import { isoDateToSerial, serialToIsoDate } from "../../kpi/dates";
 import { DEFAULT_PRESET, type DataSpan, type PeriodPreset, resolvePeriod } from "../../kpi/definitions/periods";
 import { dataSpan } from "../../kpi/funnel/data-dates";
@@ -34,7 +34,7 @@ export function headlinePeriod(
   from: string | null,
   to: string | null,
   mapping: FunnelMapping,
-  rows: readonly (readonly CellValue[])[],
+  rows: TableRows,
 ): HeadlinePeriod | null {
   const spec: FunnelSpec = toFunnelSpec(mapping);
   return periodForSpan(from, to, dataSpan(spec, rows));

@@ -2,6 +2,7 @@
 import { createReadStream, openSync, readSync, closeSync, statSync } from "node:fs";
 import { basename, extname } from "node:path";
 import { ByteDecoder, NotUtf8Error, type TextEncodingName } from "../../reading/byte-decoder";
+import type { ColumnStore } from "../../reading/column-store";
 import { CsvTableReader } from "../../reading/csv-table";
 import { detectionSample } from "../../reading/detection-sample";
 import type { ReadTable } from "../../reading/table-reader";
@@ -28,9 +29,9 @@ function checkLooksLikeText(path: string): void {
   }
 }
 
-async function readOnce(path: string, size: number, options: LoadOptions, assume: TextEncodingName | null): Promise<{ read: ReadTable; encoding: string }> {
+async function readOnce(path: string, size: number, options: LoadOptions, assume: TextEncodingName | null): Promise<{ read: ReadTable<ColumnStore>; encoding: string }> {
   const decoder = new ByteDecoder(assume);
-  const reader = new CsvTableReader({ headerRow: options.headerRow, locale: options.locale, sheetName: null });
+  const reader = new CsvTableReader({ headerRow: options.headerRow, locale: options.locale, sheetName: null, columns: true, textSize: size });
   let bytes = 0;
   for await (const chunk of createReadStream(path, { highWaterMark: CHUNK_BYTES })) {
     const buffer = chunk as Buffer;
@@ -40,7 +41,7 @@ async function readOnce(path: string, size: number, options: LoadOptions, assume
   }
   reader.push(decoder.end());
   const encoding = `${decoder.detected ?? "utf-8"}${decoder.hadBom ? " with BOM" : ""}`;
-  return { read: reader.finish(encoding), encoding };
+  return { read: reader.finishColumns(encoding), encoding };
 }
 
 export async function loadCsvTable(path: string, options: LoadOptions): Promise<DataTable> {
@@ -48,7 +49,7 @@ export async function loadCsvTable(path: string, options: LoadOptions): Promise<
   if (size === 0) throw new InputError(`${path} is empty: there is no header row and no data`);
   checkLooksLikeText(path);
   const sheetName = options.sheet ?? basename(path, extname(path));
-  let result: { read: ReadTable; encoding: string };
+  let result: { read: ReadTable<ColumnStore>; encoding: string };
   try {
     result = await readOnce(path, size, options, null);
   } catch (error) {
@@ -64,7 +65,7 @@ export async function loadCsvTable(path: string, options: LoadOptions): Promise<
       options.headerRow === null ? `${path} is empty: it holds only blank lines` : `${path} has nothing in row ${options.headerRow}, the header row`,
     );
   }
-  if (read.rows.every((row) => row.length === 0)) throw new InputError(`${path} has a header row but no data rows below it`);
+  if (read.rows.isEmpty()) throw new InputError(`${path} has a header row but no data rows below it`);
   return {
     sheetName,
     sheetNames: [sheetName],

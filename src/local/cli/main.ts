@@ -37,12 +37,13 @@ export async function runCli(argv: readonly string[], streams: CliStreams): Prom
     }
     const { options } = command;
     // Loaded only for a real run, so --help and usage errors answer without the spreadsheet libraries.
-    const [{ summarize }, { jsonReport }, { textReport }, { writeSummaryWorkbook }] = await Promise.all([
-      import("./summarize"), import("./json-report"), import("./text-report"), import("./write-summary"),
+    const [{ summarize }, { jsonReport }, { textReport }, writer] = await Promise.all([
+      import("./summarize"), import("./json-report"), import("./text-report"), options.out === null ? null : import("./write-summary"),
     ]);
     const progress = ProgressBar.forStream(streams.stderr, `reading ${options.file}`, !options.json);
-    const run = await summarize(options, { progress, writeOut: writeSummaryWorkbook });
+    const run = await summarize(options, { progress, writeOut: writer?.writeSummaryWorkbook ?? null });
     streams.stdout.write(options.json ? jsonReport(run) : textReport(run));
+    if (run.outNote !== null) streams.stderr.write(`funnel-kpis: note: ${run.outNote}\n`);
     if (run.outNotKept.length > 0) {
       streams.stderr.write(`funnel-kpis: note: ${options.file} has ${run.outNotKept.join(", ")}, which ${run.out} does not keep (the tool cannot write them)\n`);
     }

@@ -20,6 +20,12 @@ export class ProgressBar {
     return new ProgressBar(enabled && sink.isTTY === true ? sink : null, label);
   }
 
+  /** A bar for the next step, on the same line and under the same conditions. */
+  then(label: string): ProgressBar {
+    this.finish();
+    return new ProgressBar(this.sink, label);
+  }
+
   update(fraction: number): void {
     if (this.sink === null) return;
     const now = Date.now();

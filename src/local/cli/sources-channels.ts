@@ -1,4 +1,5 @@
 // Settles the channel table of a multi-source run: a --channels file, the workbook's Channel map, or the proposed one; checked against the sources, every problem named.
+import { asGrid } from "../../kpi/cell-grid";
 import { channelKey, sourceKey, type NumberedChannelRow } from "../../kpi/channels/channel-table";
 import { checkChannelTable } from "../../kpi/channels/channel-table-check";
 import { proposeChannelTable, type SourceToAlign } from "../../kpi/channels/propose-channel-table";
@@ -22,13 +23,13 @@ export interface ChannelsChoice {
 export function sourcesToAlign(mapping: SourcedMapping, loaded: readonly LoadedSource[]): SourceToAlign[] {
   const byName = new Map(loaded.map((l) => [l.name.toLowerCase(), l]));
   return mapping.sources.map((s) => {
-    const rows = byName.get(s.sheetName.toLowerCase())?.table.rows ?? [];
+    const rows = asGrid(byName.get(s.sheetName.toLowerCase())?.table.rows ?? []);
     const values: string[] = [];
     if (s.channel !== null && s.fixedChannel === null) {
       const seen = new Set<string>();
-      for (const row of rows) {
-        if (row.length === 0) continue;
-        const label = channelLabel(row[s.channel.index]);
+      for (let r = 0; r < rows.rowCount; r++) {
+        if (rows.rowWidth(r) === 0) continue;
+        const label = channelLabel(rows.cell(r, s.channel.index));
         const key = channelKey(label);
         if (label === NO_CHANNEL || seen.has(key)) continue;
         seen.add(key);

@@ -13,6 +13,7 @@ import { readGridTable } from "./grid-table";
 import { loadCsvTable } from "./load-csv";
 import { openWorkbook, readWorkbookTable, streamWorkbookTable } from "./load-xlsx";
 import type { CellValue } from "../../kpi/cells";
+import { rowArrays } from "../../kpi/cell-grid";
 
 export interface LoadedSource {
   name: string;
@@ -144,7 +145,7 @@ async function streamEachSheet(path: string, request: LoadRequest, notUsed: Load
     if (tabs.includes(CHANNEL_MAP_SHEET_NAME)) {
       try {
         const map = await tableOf({ sheet: CHANNEL_MAP_SHEET_NAME, headerRow: 1, locale: null });
-        channelMap = [map.headers, ...map.rows];
+        channelMap = [map.headers, ...rowArrays(map.rows).map((r) => [...r])];
       } catch (error) {
         if (!(error instanceof InputError)) throw error;
         // A Channel map with a header and no rows maps nothing.

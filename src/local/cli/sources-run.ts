@@ -44,4 +44,6 @@ export interface SourcesRun {
   report: SourcesReport;
   out: string | null;
   outNotKept: readonly string[];
+  /** What to know about the --out file; several sources always go through the engine whole, so none today. */
+  outNote: string | null;
 }

@@ -130,6 +130,7 @@ export async function summarizeSources(options: SummarizeOptions, hooks: Summari
       report,
       out: options.out,
       outNotKept,
+      outNote: null,
     };
   } finally {
     loaded.workbook?.dispose();

@@ -13,7 +13,6 @@ import type { DataTable, LoadOptions } from "./data-table";
 import { type HeadlinePeriod, headlinePeriod } from "./headline-period";
 import { loadCsvTable } from "./load-csv";
 import { readGridTable } from "./grid-table";
-import { openWorkbook, readWorkbookTable, streamWorkbookTable } from "./load-xlsx";
 import { checkOutputs, writeMappingFile } from "./output-files";
 import { readingLocale } from "../../reading/locale";
 import type { ProgressBar } from "./progress-bar";
@@ -55,6 +54,8 @@ async function load(path: string, kind: FileKind, options: LoadOptions, fromFile
   });
   // A CSV holds one table: a mapping's sheet name is where it came from, not a choice.
   if (kind === "csv") return { table: await loadCsvTable(path, { ...options, headerRow: options.headerRow ?? fromFile?.headerRow ?? null }), workbook: null, saved: null };
+  // Loaded only for a workbook: exceljs and the emulation take longer to load than a large CSV takes to read.
+  const { openWorkbook, readWorkbookTable, streamWorkbookTable } = await import("./load-xlsx");
   if (!out) {
     let saved: FunnelMapping | null = null;
     const streamed = await streamWorkbookTable(path, withMapping(fromFile), (setup) => {
@@ -119,11 +120,15 @@ export interface OutArgs {
   mapping: FunnelMapping;
   /** The headline period the report used. */
   period: HeadlinePeriod | null;
+  /** For the writing steps' own bars. */
+  progress: ProgressBar;
 }
 
 export interface WrittenOut {
   /** Kinds of content of the input workbook the copy could not keep ("charts", "pivot tables"). */
   notKept: readonly string[];
+  /** What the user should know about the file written (a data sheet left out), or null. */
+  note: string | null;
 }
 
 export interface SummarizeHooks {
@@ -163,10 +168,10 @@ async function summarizeSheet(options: SummarizeOptions, hooks: SummarizeHooks):
   if (!validation.ok) throw mappingProblem(choice, validation.errors);
   const period = headlinePeriod(options.from, options.to, choice.mapping, table.rows);
   const report = computeFunnelReport(toFunnelSpec(choice.mapping), table.rows, period === null ? {} : { period });
-  let notKept: readonly string[] = [];
+  let written: WrittenOut = { notKept: [], note: null };
   if (options.out !== null) {
     if (hooks.writeOut === null) throw new InputError("--out needs the summary sheet generator, which this version does not have yet");
-    notKept = (await hooks.writeOut({ path: options.out, source: options.file, workbook, table, mapping: choice.mapping, period })).notKept;
+    written = await hooks.writeOut({ path: options.out, source: options.file, workbook, table, mapping: choice.mapping, period, progress: hooks.progress });
   }
   return {
     file: options.file,
@@ -177,6 +182,7 @@ async function summarizeSheet(options: SummarizeOptions, hooks: SummarizeHooks):
     warnings: validation.warnings,
     report,
     out: options.out,
-    outNotKept: notKept,
+    outNotKept: written.notKept,
+    outNote: written.note,
   };
 }

@@ -17,4 +17,6 @@ export interface SummaryRun {
   out: string | null;
   /** What of the input workbook the --out copy does not hold (exceljs cannot write charts or pivot tables). */
   outNotKept: readonly string[];
+  /** What to know about the --out file (a data sheet too large to include), or null. */
+  outNote: string | null;
 }

@@ -1,17 +1,21 @@
 // The CLI's own numbers for the KPI Summary's formula cells, from src/kpi and the metric table, keyed by cell: the cached results --out writes.
-import type { CellValue } from "../../kpi/cells";
+import { type TableRows, asGrid, rowSubset } from "../../kpi/cell-grid";
 import { isoDateToSerial } from "../../kpi/dates";
 import { PERIOD_PROBLEMS } from "../../kpi/definitions/periods";
 import { type FunnelReport, type KpiValue, computeFunnelReport } from "../../kpi/funnel-report";
 import { channelKey, channelLabel } from "../../kpi/funnel/channel-label";
+import { labelColumn } from "../../kpi/funnel/column-readings";
 import { OPEN_WINDOW } from "../../kpi/funnel/cohort-report";
 import type { FunnelSpec, PeriodChoice } from "../../kpi/funnel/funnel-spec";
 import { PREVIOUS_EMPTY } from "../../kpi/funnel/headline";
+import { windowKpis } from "../../kpi/funnel/window-kpis";
 import { shareOfSpendMetric } from "../../kpi/summary-metrics/metric-table";
 import type { SliceTotals, SummaryMetric } from "../../kpi/summary-metrics/metric-types";
+import { totalsOfMetricValues } from "../../kpi/summary-metrics/slice-totals";
 import type { CellRef } from "../../server/summary/block";
 import { COHORT_COLUMN, LABEL_COLUMN, NOTE_COLUMN, PARTIAL_MONTH } from "../../server/summary/month-block";
 import type { SummaryLayout } from "../../server/summary/summary-layout";
+import { TREND_WINDOWS } from "../../server/summary/trend-block";
 
 /** What a formula cell shows: a number, text (the sheet's "n/a", a message), or TRUE/FALSE. */
 export type CachedValue = number | string | boolean;
@@ -39,7 +43,7 @@ function isoSerial(iso: string): number {
 
 export interface SummaryValueInputs {
   spec: FunnelSpec;
-  rows: readonly (readonly CellValue[])[];
+  rows: TableRows;
   layout: SummaryLayout;
   /** Every metric of the summary (the plan's table). */
   metrics: readonly SummaryMetric[];
@@ -47,32 +51,23 @@ export interface SummaryValueInputs {
   period: PeriodChoice;
 }
 
-function totalsOf(values: Readonly<Record<string, KpiValue>>, metrics: readonly SummaryMetric[]): SliceTotals {
-  const counts: Record<string, number> = {};
-  let spend = 0;
-  let revenue = 0;
-  for (const m of metrics) {
-    const v = values[m.key]?.value ?? 0;
-    if (m.formula.op === "count") counts[m.formula.stage] = v;
-    if (m.formula.op === "sum" && m.formula.measure === "spend") spend = v;
-    if (m.formula.op === "sum" && m.formula.measure === "revenue") revenue = v;
-  }
-  return { spend, revenue, counts, grossMargin: null };
-}
-
 /** Rows grouped by the report's channel rule, so one period report per listed channel costs only that channel's rows. */
-function rowsByChannel(rows: readonly (readonly CellValue[])[], column: number): Map<string, (readonly CellValue[])[]> {
-  const groups = new Map<string, (readonly CellValue[])[]>();
-  for (const row of rows) {
-    const key = channelKey(channelLabel(row?.[column]));
-    let group = groups.get(key);
+function rowsByChannel(rows: TableRows, column: number): Map<string, TableRows> {
+  // Each distinct cell is labelled once; a row of a stored grid costs an index, not an array.
+  const { ids, values } = labelColumn(asGrid(rows), column);
+  const keyOf = values.map((v) => channelKey(channelLabel(v)));
+  const absent = channelKey(channelLabel(undefined));
+  const picked = new Map<string, number[]>();
+  for (let r = 0; r < ids.length; r++) {
+    const key = ids[r] < 0 ? absent : keyOf[ids[r]];
+    let group = picked.get(key);
     if (group === undefined) {
       group = [];
-      groups.set(key, group);
+      picked.set(key, group);
     }
-    group.push(row);
+    group.push(r);
   }
-  return groups;
+  return new Map([...picked].map(([key, group]) => [key, rowSubset(rows, Int32Array.from(group))]));
 }
 
 export function summaryValues(inputs: SummaryValueInputs): Map<string, CachedValue> {
@@ -154,7 +149,7 @@ export function summaryValues(inputs: SummaryValueInputs): Map<string, CachedVal
   if (ch !== null && headline !== null && spec.channelColumn !== null && spec.channelColumn !== undefined) {
     const explicit = { start: headline.start, end: headline.end };
     const groups = rowsByChannel(rows, spec.channelColumn);
-    const whole = totalsOf(current, metrics);
+    const whole = totalsOfMetricValues(current, metrics);
     const listed: SliceTotals[] = [];
     const columnMetrics = [...metrics, shareOfSpendMetric()].filter((m) => ch.columns[m.key] !== undefined);
     ch.names.forEach((name, i) => {
@@ -162,7 +157,7 @@ export function summaryValues(inputs: SummaryValueInputs): Map<string, CachedVal
       const sub = computeFunnelReport(spec, subset, { period: explicit });
       const subValues: Record<string, KpiValue> = {};
       for (const kpi of sub.headline?.kpis ?? []) subValues[kpi.key] = kpi.current;
-      const totals = totalsOf(subValues, metrics);
+      const totals = totalsOfMetricValues(subValues, metrics);
       listed.push(totals);
       for (const m of columnMetrics) at(ch.rows[i], ch.columns[m.key], shown(m.compute(totals, whole)));
     });
@@ -203,5 +198,27 @@ export function summaryValues(inputs: SummaryValueInputs): Map<string, CachedVal
     });
   }
   if (layout.quality !== null && report.cohorts !== null) put(layout.quality, report.cohorts.backwardsRecords);
+
+  // The scorecard's trend: the period and the windows of its length before it; one starting before the data is a gap.
+  const tr = layout.trend;
+  const trendMetrics = metrics.filter((m) => tr.columns[m.key] !== undefined);
+  if (headline === null || span === null) {
+    for (const row of tr.rows) {
+      for (const column of [tr.keyColumn, tr.windowEndColumn, ...trendMetrics.map((m) => tr.columns[m.key])]) at(row, column, NOT_AVAILABLE);
+    }
+  } else {
+    const start = isoSerial(headline.start);
+    const length = isoSerial(headline.end) - start + 1;
+    const starts = tr.rows.map((_, i) => start - (TREND_WINDOWS - 1 - i) * length);
+    const inData = starts.map((s, i) => i === tr.rows.length - 1 || s >= span.earliest);
+    const computed = windowKpis(spec, rows, starts.filter((_, i) => inData[i]).map((s) => ({ start: s, end: s + length })));
+    let next = 0;
+    tr.rows.forEach((row, i) => {
+      at(row, tr.keyColumn, starts[i]);
+      at(row, tr.windowEndColumn, starts[i] + length - 1);
+      const kpis = inData[i] ? computed[next++] : null;
+      for (const m of trendMetrics) at(row, tr.columns[m.key], kpis === null ? NOT_AVAILABLE : shown(kpis[m.key] ?? { value: null, reason: "not computed" }));
+    });
+  }
   return values;
 }

@@ -15,10 +15,14 @@ export interface WrittenSummary {
  * results; the engine then computes only the formulas it has no number for (unit economics, goals, a
  * record-level channel table), so every formula cell of the file carries a cached value.
  */
+/** The CLI's numbers as the engine's known results: summary cells only. */
+export function knownResults(cached: ReadonlyMap<string, CachedValue>): (sheetName: string, row: number, column: number) => CachedValue | undefined {
+  return (sheetName, row, column) => (sheetName === SUMMARY_SHEET_NAME ? cached.get(cellKey(row, column)) : undefined);
+}
+
 export async function summaryWorkbook(emu: Emulation, cached: ReadonlyMap<string, CachedValue>): Promise<{ buffer: Buffer; written: WrittenSummary }> {
   const written: WrittenSummary = { formulas: 0, fromCli: 0 };
-  const known = (sheetName: string, row: number, column: number): CachedValue | undefined =>
-    sheetName === SUMMARY_SHEET_NAME ? cached.get(cellKey(row, column)) : undefined;
+  const known = knownResults(cached);
   if (emu.evaluationSuspended) emu.resumeEvaluationWith(known);
   const buffer = await xlsxBuffer(emu, {
     cachedResult: (sheetName, row, column) => {

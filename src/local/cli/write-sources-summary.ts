@@ -1,4 +1,5 @@
 // --out over several sources: one workbook with every source sheet (as read), the Channel map and the KPI Summary the add-on would generate, every formula computed by the engine.
+import { rowArrays } from "../../kpi/cell-grid";
 import type { NumberedChannelRow } from "../../kpi/channels/channel-table";
 import type { WritableValue } from "../../server/apps-script-api";
 import { saveMapping } from "../../server/mapping-store";
@@ -35,7 +36,7 @@ function writeAsRead(emu: Emulation, source: LoadedSource): void {
   const { table } = source;
   const grid: WritableValue[][] = Array.from({ length: table.headerRow - 1 }, () => [""]);
   grid.push(table.headers.map((h) => (h === "" ? null : `'${h}`)));
-  for (const row of table.rows) grid.push(row.map((c) => (typeof c === "string" ? (c === "" ? null : `'${c}`) : (c as WritableValue))));
+  for (const row of rowArrays(table.rows)) grid.push(row.map((c) => (typeof c === "string" ? (c === "" ? null : `'${c}`) : (c as WritableValue))));
   emu.loadSheet(source.name, grid);
 }
 

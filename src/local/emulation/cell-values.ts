@@ -1,5 +1,5 @@
 // Translates cell values between Apps Script's shapes (Dates, "" for blanks, "=..." strings) and HyperFormula's.
-import { DetailedCellError, type CellValue, type RawCellContent } from "hyperformula";
+import { DetailedCellError, ErrorType, type CellValue, type RawCellContent } from "hyperformula";
 import type { SheetValue, WritableValue } from "../../server/apps-script-api";
 import { dateToSerial, isoToSerial, serialToDate } from "./dates";
 import { DEFAULT_DATE_FORMAT, DEFAULT_DATETIME_FORMAT } from "./number-format";
@@ -77,14 +77,19 @@ export function toEngineInput(value: WritableValue, timeZone: string, cellFormat
   return { content: `'${text}` };
 }
 
+/** An error as Sheets shows it: a spill with no room is `#REF!` there (the engine says `#SPILL!`). */
+function errorText(error: DetailedCellError): string {
+  return error.type === ErrorType.SPILL ? "#REF!" : error.value;
+}
+
 /** What the engine holds, with errors as their text: the input of number formatting. */
 export function plainEngineValue(value: CellValue): number | string | boolean | null {
-  return value instanceof DetailedCellError ? value.value : value;
+  return value instanceof DetailedCellError ? errorText(value) : value;
 }
 
 export function toSheetValue(value: CellValue, isDate: boolean, timeZone: string): SheetValue {
   if (value === null) return "";
-  if (value instanceof DetailedCellError) return value.value;
+  if (value instanceof DetailedCellError) return errorText(value);
   if (typeof value === "number" && isDate) return serialToDate(value, timeZone);
   return value;
 }

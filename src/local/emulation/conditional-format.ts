@@ -1,16 +1,18 @@
-// Conditional format rules and their builder: condition, format and ranges are recorded as asked, never rendered.
+// Conditional format rules and their builder: condition or colour scale, format and ranges are recorded as asked (conditional-display.ts evaluates them for the preview).
 import type {
   BooleanConditionApi,
   BooleanCriteria,
   ConditionalFormatRuleApi,
   ConditionalFormatRuleBuilderApi,
+  GradientConditionApi,
+  InterpolationType,
   RangeApi,
 } from "../../server/apps-script-api";
 import { countCalls } from "./call-counter";
 import type { EmulationContext } from "./context";
-import { BooleanCriteriaEnum } from "./enums";
+import { BooleanCriteriaEnum, InterpolationTypeEnum } from "./enums";
 import { RangeFacade } from "./range";
-import type { ConditionalRuleRecord } from "./sheet-model";
+import type { ConditionalRuleRecord, GradientPoint, GradientRecord } from "./sheet-model";
 
 function rangesOf(ranges: RangeApi[]): ConditionalRuleRecord["ranges"] {
   return ranges.map((range) => {
@@ -20,7 +22,43 @@ function rangesOf(ranges: RangeApi[]): ConditionalRuleRecord["ranges"] {
 }
 
 function copyRecord(record: ConditionalRuleRecord): ConditionalRuleRecord {
-  return { ...record, values: [...record.values], gradient: record.gradient ? { ...record.gradient } : null, ranges: [...record.ranges] };
+  const gradient = record.gradient ? { min: record.gradient.min, mid: record.gradient.mid, max: record.gradient.max } : undefined;
+  return { ...record, values: [...record.values], ranges: [...record.ranges], ...(gradient ? { gradient } : {}) };
+}
+
+function interpolation(point: GradientPoint | null): InterpolationType | null {
+  return point ? InterpolationTypeEnum[point.type as keyof typeof InterpolationTypeEnum] : null;
+}
+
+class GradientCondition implements GradientConditionApi {
+  constructor(private readonly gradient: GradientRecord) {}
+  getMaxColor(): string {
+    return this.gradient.max?.color ?? "";
+  }
+  getMaxType(): InterpolationType | null {
+    return interpolation(this.gradient.max);
+  }
+  getMaxValue(): string {
+    return this.gradient.max?.value ?? "";
+  }
+  getMidColor(): string {
+    return this.gradient.mid?.color ?? "";
+  }
+  getMidType(): InterpolationType | null {
+    return interpolation(this.gradient.mid);
+  }
+  getMidValue(): string {
+    return this.gradient.mid?.value ?? "";
+  }
+  getMinColor(): string {
+    return this.gradient.min?.color ?? "";
+  }
+  getMinType(): InterpolationType | null {
+    return interpolation(this.gradient.min);
+  }
+  getMinValue(): string {
+    return this.gradient.min?.value ?? "";
+  }
 }
 
 class BooleanCondition implements BooleanConditionApi {
@@ -53,6 +91,9 @@ export class ConditionalFormatRuleFacade implements ConditionalFormatRuleApi {
   getBooleanCondition(): BooleanConditionApi | null {
     return this.record.criteria ? new BooleanCondition(this.record) : null;
   }
+  getGradientCondition(): GradientConditionApi | null {
+    return this.record.gradient ? new GradientCondition(this.record.gradient) : null;
+  }
   copy(): ConditionalFormatRuleBuilderApi {
     return new ConditionalFormatRuleBuilderFacade(this.ctx, copyRecord(this.record));
   }
@@ -62,7 +103,7 @@ export class ConditionalFormatRuleBuilderFacade implements ConditionalFormatRule
   readonly calls;
   constructor(
     readonly ctx: EmulationContext,
-    readonly record: ConditionalRuleRecord = { criteria: null, values: [], background: null, fontColor: null, bold: null, gradient: null, ranges: [] },
+    readonly record: ConditionalRuleRecord = { criteria: null, values: [], background: null, fontColor: null, bold: null, ranges: [] },
   ) {
     this.calls = ctx.calls;
   }
@@ -105,13 +146,20 @@ export class ConditionalFormatRuleBuilderFacade implements ConditionalFormatRule
     this.record.bold = bold;
     return this;
   }
-  setGradientMinpoint(color: string): ConditionalFormatRuleBuilderApi {
-    this.record.gradient = { min: color, max: this.record.gradient?.max ?? null };
-    return this;
-  }
   setGradientMaxpoint(color: string): ConditionalFormatRuleBuilderApi {
-    this.record.gradient = { min: this.record.gradient?.min ?? null, max: color };
-    return this;
+    return gradientPoint(this, "max", { color, type: "MAX", value: "" });
+  }
+  setGradientMaxpointWithValue(color: string, type: InterpolationType, value: string): ConditionalFormatRuleBuilderApi {
+    return gradientPoint(this, "max", { color, type: String(type), value: String(value) });
+  }
+  setGradientMidpointWithValue(color: string, type: InterpolationType, value: string): ConditionalFormatRuleBuilderApi {
+    return gradientPoint(this, "mid", { color, type: String(type), value: String(value) });
+  }
+  setGradientMinpoint(color: string): ConditionalFormatRuleBuilderApi {
+    return gradientPoint(this, "min", { color, type: "MIN", value: "" });
+  }
+  setGradientMinpointWithValue(color: string, type: InterpolationType, value: string): ConditionalFormatRuleBuilderApi {
+    return gradientPoint(this, "min", { color, type: String(type), value: String(value) });
   }
   setRanges(ranges: RangeApi[]): ConditionalFormatRuleBuilderApi {
     this.record.ranges = rangesOf(ranges);
@@ -123,6 +171,9 @@ export class ConditionalFormatRuleBuilderFacade implements ConditionalFormatRule
   getBooleanCondition(): BooleanConditionApi | null {
     return this.record.criteria ? new BooleanCondition(this.record) : null;
   }
+  getGradientCondition(): GradientConditionApi | null {
+    return this.record.gradient ? new GradientCondition(this.record.gradient) : null;
+  }
   build(): ConditionalFormatRuleApi {
     return new ConditionalFormatRuleFacade(this.ctx, copyRecord(this.record));
   }
@@ -131,9 +182,18 @@ export class ConditionalFormatRuleBuilderFacade implements ConditionalFormatRule
   }
 }
 
+/** A rule is a condition or a colour scale: setting one drops the other, as the last call decides in Apps Script. */
 function when(builder: ConditionalFormatRuleBuilderFacade, criteria: string, values: unknown[]): ConditionalFormatRuleBuilderApi {
   builder.record.criteria = criteria;
   builder.record.values = values;
+  delete builder.record.gradient;
+  return builder;
+}
+
+function gradientPoint(builder: ConditionalFormatRuleBuilderFacade, at: keyof GradientRecord, point: GradientPoint): ConditionalFormatRuleBuilderApi {
+  builder.record.criteria = null;
+  builder.record.values = [];
+  builder.record.gradient = { ...(builder.record.gradient ?? { min: null, mid: null, max: null }), [at]: point };
   return builder;
 }
 

@@ -3,7 +3,7 @@ import { randomUUID } from "node:crypto";
 import type { AppsScriptGlobals, SpreadsheetApi, WritableValue } from "../../server/apps-script-api";
 import { parseA1 } from "./a1";
 import { CallCounter } from "./call-counter";
-import { CATALOGUE_TRANSLATIONS, CatalogueFunctionPlugin } from "../formula-engine/catalogue-plugin";
+import { CATALOGUE_TRANSLATIONS, CatalogueFunctionPlugin, SPILLING_FUNCTIONS } from "../formula-engine/catalogue-plugin";
 import { createChartsService } from "./charts";
 import type { EmulationContext, ExecutionInfo } from "./context";
 import { createFormulaEngine, type FunctionPluginRegistration } from "./formula-engine";
@@ -13,7 +13,7 @@ import { PropertiesServiceFacade, PropertyStores } from "./properties";
 import { Recorder } from "./recorder";
 import { MANIFEST_SCOPES } from "./scopes";
 import { SessionFacade } from "./session";
-import { DEFAULT_COLUMNS, DEFAULT_ROWS, type SheetModel } from "./sheet-model";
+import { DEFAULT_COLUMNS, DEFAULT_ROWS, type SheetModel, type UnmaterialisedValues } from "./sheet-model";
 import { SpreadsheetFacade } from "./spreadsheet";
 import { SpreadsheetAppFacade } from "./spreadsheet-app";
 import { WorkbookModel } from "./workbook-model";
@@ -54,7 +54,7 @@ export interface ExecutionHandle {
 
 /** The project's custom functions, so emulated sheets compute =CAC(...) as Sheets does with the add-on. */
 export const DEFAULT_FUNCTION_PLUGINS: readonly FunctionPluginRegistration[] = [
-  { plugin: CatalogueFunctionPlugin, translations: CATALOGUE_TRANSLATIONS },
+  { plugin: CatalogueFunctionPlugin, translations: CATALOGUE_TRANSLATIONS, spillingFunctions: SPILLING_FUNCTIONS },
 ];
 
 export class Emulation {
@@ -114,6 +114,20 @@ export class Emulation {
       const square = rows.map((r) => Array.from({ length: width }, (_, c) => r[c] ?? null));
       this.workbook.writeValues(sheet, { row: 1, column: 1, numRows: rows.length, numColumns: width }, square);
     }
+    return sheet;
+  }
+
+  /**
+   * Adds a sheet whose values stay outside the formula engine: the add-on's code reads them as from any sheet,
+   * formulas referring to it see it empty. For a data sheet too large for the engine, when every formula that
+   * reads it has its result from elsewhere.
+   */
+  loadUnmaterialisedSheet(name: string, values: UnmaterialisedValues): SheetModel {
+    const sheet = this.workbook.insertSheet(name);
+    // Exactly the data's size, as an imported CSV's sheet is: a million rows in 26 columns would pass Sheets' cell limit.
+    sheet.maxRows = Math.max(1, values.rows);
+    sheet.maxColumns = Math.max(1, values.columns);
+    sheet.unmaterialised = values;
     return sheet;
   }
 

@@ -29,6 +29,10 @@ export const BooleanCriteriaEnum = enumOf<typeof GoogleAppsScript.Spreadsheet.Bo
   "TEXT_ENDS_WITH", "CUSTOM_FORMULA",
 ]);
 
+export const InterpolationTypeEnum = enumOf<typeof GoogleAppsScript.Spreadsheet.InterpolationType>([
+  "NUMBER", "PERCENT", "PERCENTILE", "MIN", "MAX",
+]);
+
 export const ChartTypeEnum = enumOf<typeof GoogleAppsScript.Charts.ChartType>([
   "TIMELINE", "AREA", "BAR", "BUBBLE", "CANDLESTICK", "COLUMN", "COMBO", "GAUGE", "GEO", "HISTOGRAM", "RADAR",
   "LINE", "ORG", "PIE", "SCATTER", "SPARKLINE", "STEPPED_AREA", "TABLE", "TREEMAP", "WATERFALL",

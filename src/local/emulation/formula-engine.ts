@@ -1,5 +1,7 @@
 // Builds the HyperFormula instance behind an emulated workbook, configured to compute like Google Sheets.
 import { HyperFormula, type ConfigParams, type FunctionPluginDefinition } from "hyperformula";
+import { attachSpillSizing } from "../formula-engine/spill-sizing";
+import { SPARKLINE_TRANSLATIONS, SparklinePlugin } from "../formula-engine/sparkline-plugin";
 
 export type FunctionTranslations = NonNullable<Parameters<typeof HyperFormula.registerFunctionPlugin>[1]>;
 
@@ -7,6 +9,8 @@ export type FunctionTranslations = NonNullable<Parameters<typeof HyperFormula.re
 export interface FunctionPluginRegistration {
   plugin: FunctionPluginDefinition;
   translations?: FunctionTranslations;
+  /** Its functions whose results spill; their blocks follow their results' size (see spill-sizing.ts). */
+  spillingFunctions?: readonly string[];
 }
 
 /** Google Sheets allows 10 million cells; one tall column of a data sheet must fit. */
@@ -35,6 +39,8 @@ export const SHEETS_LIKE_CONFIG: Partial<ConfigParams> = {
   useWildcards: true,
   useRegularExpressions: false,
   smartRounding: true,
+  // Sheets keeps 15 significant digits: a 13-digit ID or order number must read back as typed.
+  precisionRounding: 15,
 };
 
 // HyperFormula keeps function plugins in a process-wide registry; register each once.
@@ -50,12 +56,16 @@ export function registerFunctionPlugins(plugins: readonly FunctionPluginRegistra
   }
 }
 
+/** Google Sheets functions the engine lacks, always there as they are in Sheets. */
+const SHEETS_BUILT_INS: readonly FunctionPluginRegistration[] = [{ plugin: SparklinePlugin, translations: SPARKLINE_TRANSLATIONS }];
+
 export function createFormulaEngine(options: { maxRows?: number; plugins?: readonly FunctionPluginRegistration[] }): HyperFormula {
-  registerFunctionPlugins(options.plugins ?? []);
+  registerFunctionPlugins([...SHEETS_BUILT_INS, ...(options.plugins ?? [])]);
   const hf = HyperFormula.buildEmpty({ ...SHEETS_LIKE_CONFIG, maxRows: options.maxRows ?? DEFAULT_ENGINE_MAX_ROWS });
   // Sheets has TRUE and FALSE as constants, not only as functions.
   hf.addNamedExpression("TRUE", "=TRUE()");
   hf.addNamedExpression("FALSE", "=FALSE()");
+  attachSpillSizing(hf, (options.plugins ?? []).flatMap((p) => p.spillingFunctions ?? []));
   return hf;
 }
 

@@ -145,3 +145,21 @@ export function formatDisplay(value: number | string | boolean | null, format: s
   // A value that rounds to zero shows no minus sign, as in Sheets.
   return value < 0 && /[1-9]/.test(body) ? `-${body}` : body;
 }
+
+/** The colours a format section may name, as Sheets draws them. */
+const SECTION_COLOURS: Record<string, string> = {
+  black: "#000000", blue: "#0000ff", cyan: "#00ffff", green: "#00ff00", magenta: "#ff00ff", red: "#ff0000", white: "#ffffff", yellow: "#ffff00",
+};
+
+/** The colour the section that formats `value` names (`$#,##0;[Red]-$#,##0` shows a loss in red), if any. */
+export function formatColor(value: number | string | boolean | null, format: string | undefined): string | undefined {
+  if (!format || isGeneral(format)) return undefined;
+  const sections = format.split(";");
+  let section = sections[0];
+  if (typeof value === "string") section = sections[3];
+  else if (typeof value === "number" && value < 0 && sections[1] !== undefined) section = sections[1];
+  else if (value === 0 && sections[2] !== undefined) section = sections[2];
+  else if (typeof value !== "number") return undefined;
+  const name = /\[(black|blue|cyan|green|magenta|red|white|yellow)\]/i.exec(section ?? "")?.[1];
+  return name ? SECTION_COLOURS[name.toLowerCase()] : undefined;
+}

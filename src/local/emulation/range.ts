@@ -17,7 +17,7 @@ import { DataValidationFacade, validationOf } from "./data-validation";
 import { AUTOMATIC_FORMAT } from "./number-format";
 import { ProtectionFacade } from "./protection";
 import { SheetFacade } from "./sheet";
-import type { SheetModel } from "./sheet-model";
+import { DEFAULT_FONT_SIZE, type SheetModel } from "./sheet-model";
 import { appsScriptError } from "./workbook-model";
 
 /** Apps Script's check that a 2D array matches the range it is written to. */
@@ -245,6 +245,14 @@ export class RangeFacade implements RangeApi {
     this.sheet.fontWeights.fill(this.box, (r, c) => fontWeights[r]![c] ?? undefined);
     return this;
   }
+  getFontSize(): number {
+    return this.sheet.fontSizes.get(this.box.row, this.box.column) ?? DEFAULT_FONT_SIZE;
+  }
+  setFontSize(size: number): RangeApi {
+    if (!Number.isFinite(size) || size < 1 || size > 400) throw appsScriptError(`Invalid argument: size (${size})`);
+    this.sheet.fontSizes.fill(this.box, () => (size === DEFAULT_FONT_SIZE ? undefined : size));
+    return this;
+  }
   getHorizontalAlignment(): string {
     return this.sheet.alignments.get(this.box.row, this.box.column) ?? "general";
   }
@@ -273,7 +281,7 @@ export class RangeFacade implements RangeApi {
     const box = this.box;
     this.ctx.workbook.checkBox(target, box);
     this.ctx.workbook.copyCells(this.sheet, target, box);
-    for (const key of ["numberFormats", "notes", "validations", "backgrounds", "fontColors", "fontWeights", "alignments", "wraps"] as const) {
+    for (const key of ["numberFormats", "notes", "validations", "backgrounds", "fontColors", "fontWeights", "fontSizes", "alignments", "wraps"] as const) {
       const from = this.sheet[key] as CellAttributes<unknown>;
       const to = target[key] as CellAttributes<unknown>;
       to.fill(box, (r, c) => from.get(box.row + r, box.column + c));

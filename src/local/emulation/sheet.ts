@@ -17,7 +17,7 @@ import { ConditionalFormatRuleFacade } from "./conditional-format";
 import type { EmulationContext } from "./context";
 import { ProtectionFacade } from "./protection";
 import { RangeFacade } from "./range";
-import { DEFAULT_COLUMN_WIDTH, type SheetModel } from "./sheet-model";
+import { DEFAULT_COLUMN_WIDTH, DEFAULT_ROW_HEIGHT, type SheetModel } from "./sheet-model";
 import { SpreadsheetFacade } from "./spreadsheet";
 import { appsScriptError } from "./workbook-model";
 
@@ -169,7 +169,18 @@ export class SheetFacade implements SheetApi {
   setColumnWidths(startColumn: number, numColumns: number, width: number): SheetApi {
     for (let c = startColumn; c < startColumn + numColumns; c++) this.model.columnWidths.set(c, width);
     return this;
+  }  getRowHeight(rowPosition: number): number {
+    return this.model.rowHeights.get(rowPosition) ?? DEFAULT_ROW_HEIGHT;
   }
+  setRowHeight(rowPosition: number, height: number): SheetApi {
+    return this.setRowHeights(rowPosition, 1, height);
+  }
+  setRowHeights(startRow: number, numRows: number, height: number): SheetApi {
+    if (startRow < 1 || numRows < 1 || startRow + numRows - 1 > this.model.maxRows) throw appsScriptError("Those rows are out of bounds.");
+    for (let r = startRow; r < startRow + numRows; r++) this.model.rowHeights.set(r, height);
+    return this;
+  }
+
   isSheetHidden(): boolean {
     return this.model.hidden;
   }

@@ -11,7 +11,7 @@ import { countCalls } from "./call-counter";
 import { ConditionalFormatRuleBuilderFacade } from "./conditional-format";
 import type { EmulationContext } from "./context";
 import { DataValidationBuilderFacade } from "./data-validation";
-import { BooleanCriteriaEnum, DataValidationCriteriaEnum, ProtectionTypeEnum } from "./enums";
+import { BooleanCriteriaEnum, DataValidationCriteriaEnum, InterpolationTypeEnum, ProtectionTypeEnum } from "./enums";
 import { SheetFacade } from "./sheet";
 import { activeSheet, SpreadsheetFacade } from "./spreadsheet";
 import { UiFacade } from "./ui";
@@ -21,6 +21,7 @@ export class SpreadsheetAppFacade implements SpreadsheetAppApi {
   readonly ProtectionType = ProtectionTypeEnum;
   readonly DataValidationCriteria = DataValidationCriteriaEnum;
   readonly BooleanCriteria = BooleanCriteriaEnum;
+  readonly InterpolationType = InterpolationTypeEnum;
   constructor(readonly ctx: EmulationContext) {
     this.calls = ctx.calls;
   }

@@ -120,7 +120,7 @@ export class WorkbookModel {
     if (afterPosition < this.engine.getSheetDimensions(sheet.engineId).height) {
       this.engine.addRows(sheet.engineId, [afterPosition, howMany]);
     }
-    for (const store of [sheet.numberFormats, sheet.notes, sheet.backgrounds, sheet.fontColors, sheet.fontWeights, sheet.alignments, sheet.wraps, sheet.validations, sheet.userFormulas]) {
+    for (const store of [sheet.numberFormats, sheet.notes, sheet.backgrounds, sheet.fontColors, sheet.fontWeights, sheet.fontSizes, sheet.alignments, sheet.wraps, sheet.validations, sheet.userFormulas]) {
       store.shiftRows(afterPosition + 1, howMany);
     }
     for (const named of this.namedRanges.values()) {
@@ -202,6 +202,7 @@ export class WorkbookModel {
   }
 
   readValues(sheet: SheetModel, box: Box): SheetValue[][] {
+    if (sheet.unmaterialised !== null) return sheet.unmaterialised.values(box);
     return this.engineValues(sheet, box).map((row, r) =>
       row.map((value, c) => {
         const format = this.effectiveFormat(sheet, box.row + r, box.column + c, value);
@@ -244,6 +245,7 @@ export class WorkbookModel {
   }
 
   writeValues(sheet: SheetModel, box: Box, values: readonly (readonly WritableValue[])[]): void {
+    if (sheet.unmaterialised !== null) throw new Error(`sheet "${sheet.name}" is kept outside the formula engine and cannot be written`);
     const contents: RawCellContent[][] = values.map((row, r) =>
       row.map((value, c) => {
         const cellRow = box.row + r;
@@ -296,19 +298,7 @@ export class WorkbookModel {
 
   /** Hands the held-back formulas to the engine (whose text for open-ended ranges stays the user's). */
   resumeFormulas(): void {
-    const pending = this.deferred ?? [];
-    const names = [...(this.deferredNames?.values() ?? [])];
-    this.deferred = null;
-    this.deferredNames = null;
-    this.engine.batch(() => {
-      for (const named of names) if (!named.sheet.deleted) this.defineEngineName(named);
-      for (const { sheet, row, column, content } of pending) {
-        if (sheet.deleted) continue;
-        this.engine.setCellContents({ sheet: sheet.engineId, row: row - 1, col: column - 1 }, content);
-        const user = sheet.userFormulas.get(row, column);
-        if (user !== undefined && !hasOpenEndedRange(user)) sheet.userFormulas.set(row, column, undefined);
-      }
-    });
+    this.resumeFormulasWith(() => undefined);
   }
 
   /**
@@ -374,6 +364,7 @@ export class WorkbookModel {
 
   /** Last row with a value or formula (0 when empty), as Sheet.getLastRow. */
   lastRow(sheet: SheetModel, columns?: { from: number; to: number }): number {
+    if (sheet.unmaterialised !== null) return sheet.unmaterialised.rows;
     const { width, height } = this.engine.getSheetDimensions(sheet.engineId);
     const from = columns?.from ?? 1;
     const to = Math.min(columns?.to ?? width, width);
@@ -386,6 +377,7 @@ export class WorkbookModel {
   }
 
   lastColumn(sheet: SheetModel): number {
+    if (sheet.unmaterialised !== null) return sheet.unmaterialised.columns;
     const { width, height } = this.engine.getSheetDimensions(sheet.engineId);
     for (let c = width; c >= 1; c--) {
       for (let r = 1; r <= height; r++) {

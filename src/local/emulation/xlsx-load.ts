@@ -9,10 +9,10 @@ import { DEFAULT_COLUMNS, DEFAULT_ROWS, type SheetModel, type ValidationRecord }
 import { stripXlfnPrefixes } from "./xlsx-functions";
 import { checkXlsxLimits } from "./xlsx-limits";
 import { zipEntries } from "./zip-entries";
-import { fromXlsxValidation, rulesOf } from "./xlsx-rules";
+import { fromXlsxConditionalFormats, fromXlsxValidation, rulesOf } from "./xlsx-rules";
 import { isSetupWorksheet, readSetupSheet, setupListRows } from "./xlsx-setup-sheet";
 import { EXCEL_LAST_ROW, rememberXlsxSource, type LoadedSheet, type XlsxSource } from "./xlsx-source";
-import { columnWidthToPixels, loadLook, lookOfCell } from "./xlsx-styles";
+import { columnWidthToPixels, isDefaultRowHeight, loadLook, lookOfCell, rowHeightToPixels } from "./xlsx-styles";
 
 const EPOCH_UTC = Date.UTC(1899, 11, 30);
 
@@ -134,11 +134,14 @@ function loadWorksheet(emulation: Emulation, ws: ExcelJS.Worksheet, namedEnd: nu
     const width = column.width;
     if (column.isCustomWidth && width !== undefined) sheet.columnWidths.set(Number(column.number), columnWidthToPixels(width));
   }
+  ws.eachRow({ includeEmpty: true }, (row, r) => {
+    if (typeof row.height === "number" && row.height > 0 && !isDefaultRowHeight(row.height)) sheet.rowHeights.set(r, rowHeightToPixels(row.height));
+  });
   const frozen = (ws.views ?? []).find((v) => v.state === "frozen") as Partial<ExcelJS.WorksheetViewFrozen> | undefined;
   if (frozen?.ySplit) sheet.frozenRows = frozen.ySplit;
   if (frozen?.xSplit) sheet.frozenColumns = frozen.xSplit;
   sheet.hidden = ws.state === "hidden" || ws.state === "veryHidden";
-  sheet.conditionalRules = [];
+  sheet.conditionalRules = fromXlsxConditionalFormats(ws, sheet);
   return { sheet, loaded: { ws, rulesAtLoad: sheet.conditionalRules, formulasAtLoad: new Map(formulaCells.map(([r, c]) => [cellKey(r, c), ""])), styledAtLoad } };
 }
 

@@ -1,9 +1,9 @@
 // Data validation and conditional format rules between the emulation's records and an .xlsx sheet's.
 import type ExcelJS from "exceljs";
-import { boxA1, columnToLetters, quoteSheetName, type Box } from "./a1";
-import type { ConditionalRuleRecord, SheetModel, ValidationRecord } from "./sheet-model";
+import { boxA1, columnToLetters, parseA1, quoteSheetName, type Box } from "./a1";
+import type { ConditionalRuleRecord, GradientPoint, GradientRecord, SheetModel, ValidationRecord } from "./sheet-model";
 import { SETUP_SHEET_NAME } from "../../server/setup-sheet-format";
-import { addXlfnPrefixes } from "./xlsx-functions";
+import { addXlfnPrefixes, stripXlfnPrefixes } from "./xlsx-functions";
 import type { SetupLists } from "./xlsx-setup-sheet";
 
 /** What exceljs keeps on a worksheet but does not declare in its types. */
@@ -117,7 +117,26 @@ function ruleStyle(record: ConditionalRuleRecord): Partial<ExcelJS.Style> {
 /** A rule without its priority, kept per rule type (a plain Omit over the union would lose every type's own fields). */
 type RuleBody = ExcelJS.ConditionalFormattingRule extends infer R ? (R extends unknown ? Omit<R, "priority"> : never) : never;
 
+/** Sheets' interpolation types as the .xlsx colour-scale value types (cfvo). */
+const SCALE_POINT: Record<string, ExcelJS.CfvoTypes> = { MIN: "min", MAX: "max", NUMBER: "num", PERCENT: "percent", PERCENTILE: "percentile" };
+
+/** A Sheets colour scale (the cohort heat map) as the .xlsx colorScale rule Excel and LibreOffice draw. */
+function colourScale(gradient: GradientRecord): RuleBody | undefined {
+  const points = [gradient.min, gradient.mid, gradient.max].filter((p): p is GradientPoint => p !== null);
+  const colours = points.map((p) => argb(p.color));
+  if (points.length < 2 || colours.some((c) => c === undefined)) return undefined;
+  return {
+    type: "colorScale",
+    cfvo: points.map((p) => {
+      const type = SCALE_POINT[p.type] ?? "num";
+      return type === "min" || type === "max" ? { type } : { type, value: Number(p.value) };
+    }),
+    color: colours.map((argbColour) => ({ argb: argbColour })),
+  };
+}
+
 function ruleBody(record: ConditionalRuleRecord): RuleBody | undefined {
+  if (record.gradient) return colourScale(record.gradient);
   const [a, b] = record.values;
   switch (record.criteria) {
     case "TEXT_EQUAL_TO":
@@ -151,7 +170,89 @@ export function toXlsxConditionalFormats(sheet: SheetModel, records: readonly Co
     const body = ruleBody(record);
     const boxes = record.ranges.filter((r) => r.sheet === sheet).map((r) => boxA1(r.box));
     if (body === undefined || boxes.length === 0) return;
-    out.push({ ref: boxes.join(" "), rules: [{ ...body, priority: index + 1, style: ruleStyle(record) } as ExcelJS.ConditionalFormattingRule] });
+    const style = body.type === "colorScale" ? {} : { style: ruleStyle(record) };
+    out.push({ ref: boxes.join(" "), rules: [{ ...body, priority: index + 1, ...style } as ExcelJS.ConditionalFormattingRule] });
   });
   return out;
+}
+
+function hexOfArgb(color: Partial<ExcelJS.Color> | undefined): string | null {
+  const value = color?.argb;
+  return typeof value === "string" && /^[0-9A-Fa-f]{8}$/.test(value) ? `#${value.slice(2).toLowerCase()}` : null;
+}
+
+function unquoted(formula: unknown): string | null {
+  const m = /^"((?:[^"]|"")*)"$/.exec(String(formula ?? ""));
+  return m === null ? null : m[1].replace(/""/g, '"');
+}
+
+const FROM_SCALE_POINT: Record<string, string> = { min: "MIN", max: "MAX", num: "NUMBER", percent: "PERCENT", percentile: "PERCENTILE" };
+
+/** A file's rule as the emulation's record, or undefined for one it cannot express (the file keeps it while the sheet's rules are unchanged). */
+function fromXlsxRule(rule: ExcelJS.ConditionalFormattingRule, ranges: ConditionalRuleRecord["ranges"]): ConditionalRuleRecord | undefined {
+  const style = (rule as { style?: Partial<ExcelJS.Style> }).style;
+  const fill = style?.fill as { bgColor?: Partial<ExcelJS.Color>; fgColor?: Partial<ExcelJS.Color> } | undefined;
+  const base: ConditionalRuleRecord = {
+    criteria: null, values: [], ranges,
+    background: hexOfArgb(fill?.bgColor) ?? hexOfArgb(fill?.fgColor),
+    fontColor: hexOfArgb(style?.font?.color),
+    bold: typeof style?.font?.bold === "boolean" ? style.font.bold : null,
+  };
+  if (rule.type === "colorScale") {
+    const points = (rule.cfvo ?? []).map((p, i) => ({ color: hexOfArgb(rule.color?.[i]) ?? "", type: FROM_SCALE_POINT[p.type] ?? "NUMBER", value: p.value === undefined ? "" : String(p.value) }));
+    if (points.length < 2 || points.some((p) => p.color === "")) return undefined;
+    const [min, mid, max] = points.length === 2 ? [points[0], null, points[1]] : points;
+    return { ...base, background: null, fontColor: null, bold: null, gradient: { min, mid: mid ?? null, max } };
+  }
+  if (rule.type === "expression") return { ...base, criteria: "CUSTOM_FORMULA", values: [`=${stripXlfnPrefixes(String(rule.formulae?.[0] ?? ""))}`] };
+  if (rule.type === "containsText") {
+    const operator = (rule as { operator?: string }).operator;
+    if (operator === "containsText") return { ...base, criteria: "TEXT_CONTAINS", values: [String((rule as { text?: string }).text ?? "")] };
+    if (operator === "containsBlanks") return { ...base, criteria: "CELL_EMPTY" };
+    if (operator === "notContainsBlanks") return { ...base, criteria: "CELL_NOT_EMPTY" };
+    return undefined;
+  }
+  if (rule.type !== "cellIs") return undefined;
+  const [a, b] = rule.formulae ?? [];
+  const number = (v: unknown): number | undefined => (v === undefined || v === null || v === "" || !Number.isFinite(Number(v)) ? undefined : Number(v));
+  switch (rule.operator as string) {
+    case "equal": {
+      const text = unquoted(a);
+      return text === null ? undefined : { ...base, criteria: "TEXT_EQUAL_TO", values: [text] };
+    }
+    case "greaterThan":
+      return number(a) === undefined ? undefined : { ...base, criteria: "NUMBER_GREATER_THAN", values: [number(a)] };
+    case "lessThan":
+      return number(a) === undefined ? undefined : { ...base, criteria: "NUMBER_LESS_THAN", values: [number(a)] };
+    case "greaterThanOrEqual":
+      return number(a) === undefined ? undefined : { ...base, criteria: "NUMBER_GREATER_THAN_OR_EQUAL_TO", values: [number(a)] };
+    case "between":
+      return number(a) === undefined || number(b) === undefined ? undefined : { ...base, criteria: "NUMBER_BETWEEN", values: [number(a), number(b)] };
+    default:
+      return undefined;
+  }
+}
+
+/**
+ * The conditional formats of a file's sheet that the emulation can express, in priority order, so colours
+ * the add-on set (goal statuses, the scorecard's changes, the cohort heat map) show again after a reload.
+ */
+export function fromXlsxConditionalFormats(ws: ExcelJS.Worksheet, sheet: SheetModel): ConditionalRuleRecord[] {
+  const found: { priority: number; record: ConditionalRuleRecord }[] = [];
+  for (const format of rulesOf(ws).conditionalFormattings ?? []) {
+    const ranges = String(format.ref ?? "").split(/\s+/).map((ref) => boxOfA1(ref)).filter((b): b is Box => b !== null).map((box) => ({ sheet, box }));
+    if (ranges.length === 0) continue;
+    for (const rule of format.rules ?? []) {
+      const record = fromXlsxRule(rule, ranges);
+      if (record !== undefined) found.push({ priority: rule.priority ?? Number.MAX_SAFE_INTEGER, record });
+    }
+  }
+  return found.sort((x, y) => x.priority - y.priority).map((f) => f.record);
+}
+
+/** "B9:G9" or "B9" as a box; a reference without both bounds (a whole column) is not one a rule here covers. */
+function boxOfA1(ref: string): Box | null {
+  const a = parseA1(ref);
+  if (a?.startRow === undefined || a.startColumn === undefined || a.endRow === undefined || a.endColumn === undefined) return null;
+  return { row: a.startRow, column: a.startColumn, numRows: a.endRow - a.startRow + 1, numColumns: a.endColumn - a.startColumn + 1 };
 }

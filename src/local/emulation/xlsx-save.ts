@@ -9,12 +9,14 @@ import type { Emulation } from "./emulation";
 import { closeOpenRangesAt } from "./open-ended-ranges";
 import type { SheetModel, ValidationRecord } from "./sheet-model";
 import type { WorkbookModel } from "./workbook-model";
+import { sheetsOnlyFallback } from "./sheets-only-fallback";
 import { addXlfnPrefixes } from "./xlsx-functions";
 import { cellInput, mergesOf } from "./xlsx-load";
 import { fromXlsxValidation, isSetupListValidation, rulesOf, toXlsxConditionalFormats, toXlsxValidation, validationKey } from "./xlsx-rules";
 import { setupContents, writeSetupSheet, type SetupLists } from "./xlsx-setup-sheet";
+export { setupContents, writeSetupSheet } from "./xlsx-setup-sheet";
 import { EXCEL_LAST_ROW, rememberXlsxSource, xlsxSourceOf, type LoadedSheet, type XlsxSource } from "./xlsx-source";
-import { applyLook, columnWidthToPixels, lookInSheet, lookOfCell, pixelsToColumnWidth } from "./xlsx-styles";
+import { applyLook, columnWidthToPixels, lookInSheet, lookOfCell, pixelsToColumnWidth, pixelsToRowHeight, rowHeightToPixels } from "./xlsx-styles";
 
 export type CellResult = ExcelJS.CellFormulaValue["result"];
 
@@ -24,6 +26,8 @@ export interface XlsxSaveOptions {
    * CLI's own numbers; consulted before the engine's value.
    */
   cachedResult?(sheetName: string, row: number, column: number): CellResult | undefined;
+  /** Sheets whose formulas are written as their results only (values, no formula): a summary whose data is not in the file. */
+  valuesOnly?: ReadonlySet<string>;
 }
 
 /** The error codes an .xlsx may hold; the engine's own (#CYCLE!, #ERROR!) read as #VALUE! elsewhere. */
@@ -110,6 +114,17 @@ function spillBox(workbook: WorkbookModel, sheet: SheetModel, row: number, colum
   return { numRows, numColumns };
 }
 
+/**
+ * What Excel and LibreOffice compute for `IFERROR(<Sheets-only call>, fallback)`: the fallback, so the file
+ * caches that (Sheets, which draws the call, recalculates on upload anyway). Undefined for other formulas.
+ */
+function elsewhere(workbook: WorkbookModel, sheet: SheetModel, formula: string): CellValue | undefined {
+  const fallback = sheetsOnlyFallback(formula);
+  if (fallback === null) return undefined;
+  const value = workbook.engine.calculateFormula(`=${fallback}`, sheet.engineId);
+  return Array.isArray(value) ? (value[0]?.[0] ?? null) : value;
+}
+
 function writeCells(emu: Emulation, sheet: SheetModel, ws: ExcelJS.Worksheet, loaded: LoadedSheet | undefined, options: XlsxSaveOptions): Map<number, string> {
   const { workbook } = emu;
   const { engine } = workbook;
@@ -127,7 +142,12 @@ function writeCells(emu: Emulation, sheet: SheetModel, ws: ExcelJS.Worksheet, lo
     if (formula !== "") {
       written.set(key, formula);
       const held = sheet.userFormulas.get(row, column) !== undefined && engine.isCellEmpty(address);
-      const result = options.cachedResult?.(sheet.name, row, column) ?? (held ? undefined : resultOf(value));
+      const result = options.cachedResult?.(sheet.name, row, column) ?? (held ? undefined : resultOf(elsewhere(workbook, sheet, formula) ?? value));
+      if (options.valuesOnly?.has(sheet.name)) {
+        const cell = ws.getCell(row, column);
+        cell.value = result === undefined ? null : typeof result === "object" && result !== null && "error" in result ? result.error : (result as ExcelJS.CellValue);
+        return;
+      }
       const spill = held ? null : spillBox(workbook, sheet, row, column);
       if (existing?.type === ExcelJS.ValueType.Formula && loaded?.formulasAtLoad.get(key) === formula) {
         // Untouched: the file's own spelling (shared, prefixed) stays; only a stale cached result is refreshed.
@@ -166,7 +186,7 @@ function writeCells(emu: Emulation, sheet: SheetModel, ws: ExcelJS.Worksheet, lo
 
 function lookKeys(sheet: SheetModel): Set<number> {
   const keys = new Set<number>();
-  for (const store of [sheet.numberFormats, sheet.notes, sheet.backgrounds, sheet.fontColors, sheet.fontWeights, sheet.alignments, sheet.wraps]) {
+  for (const store of [sheet.numberFormats, sheet.notes, sheet.backgrounds, sheet.fontColors, sheet.fontWeights, sheet.fontSizes, sheet.alignments, sheet.wraps]) {
     for (const [{ row, column }] of store.entries()) keys.add(cellKey(row, column));
   }
   return keys;
@@ -222,14 +242,8 @@ function writeMerges(sheet: SheetModel, ws: ExcelJS.Worksheet): void {
 }
 
 function writeSheetLayout(sheet: SheetModel, ws: ExcelJS.Worksheet): void {
-  const columns = new Set(sheet.columnWidths.keys());
-  for (const column of ws.columns ?? []) if (column.isCustomWidth) columns.add(Number(column.number));
-  for (const c of columns) {
-    const column = ws.getColumn(c);
-    const have = column.isCustomWidth && column.width !== undefined ? columnWidthToPixels(column.width) : undefined;
-    const want = sheet.columnWidths.get(c);
-    if (want !== have) column.width = want === undefined ? undefined : pixelsToColumnWidth(want);
-  }
+  writeColumnWidths(sheet, ws);
+  writeRowHeights(sheet, ws);
   const view = (ws.views ?? [])[0] as Partial<ExcelJS.WorksheetViewFrozen> | undefined;
   const frozen = view?.state === "frozen" ? { rows: view.ySplit ?? 0, columns: view.xSplit ?? 0 } : { rows: 0, columns: 0 };
   if (frozen.rows !== sheet.frozenRows || frozen.columns !== sheet.frozenColumns) {
@@ -242,13 +256,73 @@ function writeSheetLayout(sheet: SheetModel, ws: ExcelJS.Worksheet): void {
   if (hidden !== sheet.hidden) ws.state = sheet.hidden ? "hidden" : "visible";
 }
 
-function writeNamedRanges(emu: Emulation, book: ExcelJS.Workbook, source: XlsxSource): void {
-  const managed = new Set([...source.namesAtLoad, ...[...emu.workbook.namedRanges.values()].map((n) => n.name)].map((n) => n.toLowerCase()));
-  const kept = book.definedNames.model.filter((n) => !managed.has(n.name.toLowerCase()));
-  const ours = [...emu.workbook.namedRanges.values()].map(({ name, sheet, box }) => {
+/** A new sheet's views and state, for a streaming writer that takes them when the sheet is added. */
+export function newSheetOptions(sheet: SheetModel): Partial<ExcelJS.AddWorksheetOptions> {
+  const frozen = sheet.frozenRows > 0 || sheet.frozenColumns > 0;
+  return {
+    state: sheet.hidden ? "hidden" : "visible",
+    views: frozen ? [{ state: "frozen", xSplit: sheet.frozenColumns, ySplit: sheet.frozenRows }] : [{ state: "normal" }],
+  };
+}
+
+function writeRowHeights(sheet: SheetModel, ws: ExcelJS.Worksheet): void {
+  for (const [r, pixels] of sheet.rowHeights) {
+    const row = ws.getRow(r);
+    // A height the file had, read back to the same pixels, stays in its own points (17.35 pt is 23 px, and 23 px is 17.25 pt).
+    if (typeof row.height === "number" && rowHeightToPixels(row.height) === pixels) continue;
+    row.height = pixelsToRowHeight(pixels);
+  }
+}
+
+function writeColumnWidths(sheet: SheetModel, ws: ExcelJS.Worksheet): void {
+  const columns = new Set(sheet.columnWidths.keys());
+  for (const column of ws.columns ?? []) if (column.isCustomWidth) columns.add(Number(column.number));
+  for (const c of columns) {
+    const column = ws.getColumn(c);
+    const have = column.isCustomWidth && column.width !== undefined ? columnWidthToPixels(column.width) : undefined;
+    const want = sheet.columnWidths.get(c);
+    if (want !== have) column.width = want === undefined ? undefined : pixelsToColumnWidth(want);
+  }
+}
+
+/**
+ * A sheet no file held before, written into `ws` of a streaming workbook writer: cells with cached results,
+ * looks, validations, conditional formats, merges and column widths, as xlsxBuffer writes a new sheet.
+ */
+export function writeNewSheet(emu: Emulation, sheet: SheetModel, ws: ExcelJS.Worksheet, lists: SetupLists, options: XlsxSaveOptions): void {
+  writeCells(emu, sheet, ws, undefined, options);
+  writeLooks(sheet, ws, undefined);
+  writeValidations(sheet, ws, lists);
+  // The streaming writer keeps its rules under another name than the workbook's worksheets do.
+  const rules = toXlsxConditionalFormats(sheet, sheet.conditionalRules);
+  const streaming = ws as unknown as { conditionalFormatting?: unknown[] };
+  if (Array.isArray(streaming.conditionalFormatting)) streaming.conditionalFormatting = rules;
+  else rulesOf(ws).conditionalFormattings = rules;
+  // A new sheet has no merges to undo (and the streaming writer keeps its own list of them).
+  for (const box of sheet.merges) {
+    if (box.numRows < 2 && box.numColumns < 2) continue;
+    try {
+      ws.mergeCells(boxA1(box));
+    } catch {
+      // An area overlapping one merged before it: Sheets keeps the first merge too.
+    }
+  }
+  writeColumnWidths(sheet, ws);
+  writeRowHeights(sheet, ws);
+}
+
+/** The emulation's named ranges (those on sheets `keep` accepts) as defined names. */
+export function definedNamesOf(emu: Emulation, keep: (sheet: SheetModel) => boolean = () => true): { name: string; ranges: string[] }[] {
+  return [...emu.workbook.namedRanges.values()].filter((n) => keep(n.sheet)).map(({ name, sheet, box }) => {
     const end = `$${columnToLetters(box.column + box.numColumns - 1)}$${box.row + box.numRows - 1}`;
     return { name, ranges: [`${quoteSheetName(sheet.name)}!$${columnToLetters(box.column)}$${box.row}:${end}`] };
   });
+}
+
+function writeNamedRanges(emu: Emulation, book: ExcelJS.Workbook, source: XlsxSource): void {
+  const managed = new Set([...source.namesAtLoad, ...[...emu.workbook.namedRanges.values()].map((n) => n.name)].map((n) => n.toLowerCase()));
+  const kept = book.definedNames.model.filter((n) => !managed.has(n.name.toLowerCase()));
+  const ours = definedNamesOf(emu);
   book.definedNames.model = [...kept, ...ours];
   source.namesAtLoad = new Set(ours.map((n) => n.name));
 }

@@ -10,12 +10,17 @@ export interface CellLook {
   background?: string;
   fontColor?: string;
   fontWeight?: FontWeight;
+  /** Points, when not the default 10 (Sheets' and the file's default font size here). */
+  fontSize?: number;
   alignment?: HorizontalAlignment;
   wrap?: boolean;
   note?: string;
 }
 
-const LOOK_KEYS = ["numberFormat", "background", "fontColor", "fontWeight", "alignment", "wrap", "note"] as const;
+const LOOK_KEYS = ["numberFormat", "background", "fontColor", "fontWeight", "fontSize", "alignment", "wrap", "note"] as const;
+const DEFAULT_SIZE = 10;
+/** exceljs's default font is 11 pt Calibri; a file from it without a size reads as that. */
+const FILE_DEFAULT_SIZES = new Set([DEFAULT_SIZE, 11]);
 
 /** "FF1A73E8" (ARGB) → "#1a73e8"; theme and indexed colours have no fixed value and read as none. */
 function hexOf(color: Partial<ExcelJS.Color> | undefined): string | undefined {
@@ -52,6 +57,7 @@ export function lookOfCell(cell: ExcelJS.Cell): CellLook {
   const fontColor = hexOf(font?.color);
   if (fontColor !== undefined) look.fontColor = fontColor;
   if (font?.bold === true) look.fontWeight = "bold";
+  if (typeof font?.size === "number" && !FILE_DEFAULT_SIZES.has(font.size)) look.fontSize = font.size;
   const horizontal = cell.alignment?.horizontal;
   if (horizontal !== undefined && ALIGNMENTS[horizontal] !== undefined) look.alignment = ALIGNMENTS[horizontal];
   if (cell.alignment?.wrapText === true) look.wrap = true;
@@ -70,6 +76,8 @@ export function lookInSheet(sheet: SheetModel, row: number, column: number): Cel
   const fontColor = sheet.fontColors.get(row, column);
   if (fontColor !== undefined && argbOf(fontColor) !== undefined) look.fontColor = fontColor.toLowerCase();
   if (sheet.fontWeights.get(row, column) === "bold") look.fontWeight = "bold";
+  const fontSize = sheet.fontSizes.get(row, column);
+  if (fontSize !== undefined && fontSize !== DEFAULT_SIZE) look.fontSize = fontSize;
   const alignment = sheet.alignments.get(row, column);
   if (alignment !== undefined && alignment !== "normal") look.alignment = alignment;
   if (sheet.wraps.get(row, column) === true) look.wrap = true;
@@ -83,6 +91,7 @@ export function loadLook(sheet: SheetModel, row: number, column: number, look: C
   if (look.background !== undefined) sheet.backgrounds.set(row, column, look.background);
   if (look.fontColor !== undefined) sheet.fontColors.set(row, column, look.fontColor);
   if (look.fontWeight !== undefined) sheet.fontWeights.set(row, column, look.fontWeight);
+  if (look.fontSize !== undefined) sheet.fontSizes.set(row, column, look.fontSize);
   if (look.alignment !== undefined) sheet.alignments.set(row, column, look.alignment);
   if (look.wrap !== undefined) sheet.wraps.set(row, column, look.wrap);
   if (look.note !== undefined) sheet.notes.set(row, column, look.note);
@@ -120,6 +129,11 @@ export function applyLook(cell: ExcelJS.Cell, want: CellLook, have: CellLook = l
       case "fontWeight":
         cell.font = { ...(cell.font ?? {}), bold: want.fontWeight === "bold" };
         break;
+      case "fontSize": {
+        const { size: _old, ...rest } = cell.font ?? {};
+        cell.font = want.fontSize === undefined ? rest : { ...rest, size: want.fontSize };
+        break;
+      }
       case "alignment":
         cell.alignment = { ...(cell.alignment ?? {}), horizontal: want.alignment === undefined ? undefined : (want.alignment as ExcelJS.Alignment["horizontal"]) };
         break;
@@ -145,4 +159,21 @@ export function pixelsToColumnWidth(pixels: number): number {
 
 export function columnWidthToPixels(width: number): number {
   return Math.round(width * 7 + 5);
+}
+
+/** Sheets measures rows in pixels, .xlsx in points (at 96 dpi, 3 points are 4 pixels). */
+export function pixelsToRowHeight(pixels: number): number {
+  return Math.round(pixels * 0.75 * 100) / 100;
+}
+
+export function rowHeightToPixels(points: number): number {
+  return Math.round(points / 0.75);
+}
+
+/**
+ * Heights files give every row without anyone setting them (Excel's 15 pt, LibreOffice's 12.8 pt, Sheets'
+ * 21 px): read as "not set", so only heights someone chose come back as set rows.
+ */
+export function isDefaultRowHeight(points: number): boolean {
+  return points >= 12 && points <= 16;
 }

@@ -2,5 +2,6 @@
 export { EXCEL_LAST_ROW, partsNotKept } from "./xlsx-source";
 export { cellInput, loadXlsx, loadXlsxBuffer, type XlsxLoadOptions } from "./xlsx-load";
 export { saveXlsx, xlsxBuffer, type CellResult, type XlsxSaveOptions } from "./xlsx-save";
+export { streamXlsxBuffer, type StreamSaveOptions } from "./xlsx-stream-save";
 export { XlsxLimitError } from "./xlsx-limits";
 export { ZipFormatError } from "./zip-entries";

@@ -1,36 +1,26 @@
 // One open workbook in the preview: the emulation with the add-on's globals, one execution at a time, saved back to its .xlsx.
 import type { SheetValue } from "../../server/apps-script-api";
-import { cellA1, quoteSheetName } from "../emulation/a1";
+import { cellA1 } from "../emulation/a1";
 import { type Emulation, loadXlsx, saveXlsx } from "../emulation";
+import { AUTOMATIC_FORMAT } from "../emulation/number-format";
 import type { HtmlShownRecord, MenuRecord } from "../emulation/recorder";
-import { chartData, type RangeCells } from "./chart-data";
-import { chartSvg } from "./chart-svg";
+import type { SheetModel } from "../emulation/sheet-model";
+import { chartView, type ChartView, type RangeCells } from "./chart-data";
+import { gridPage, sheetView, type GridPage, type SheetView } from "./grid-view";
 import { dispatchServerCall } from "../sidebar-host";
 import { migrateLegacyAddonState, removeLegacyAddonState } from "./addon-state";
+import { LimitError, SHEETS_MAX_CELLS, SHEETS_MAX_COLUMNS } from "./sheets-limits";
+
+export type { CellView, GridPage, SheetView } from "./grid-view";
+export type { ChartView } from "./chart-data";
 
 export interface SheetTab {
   name: string;
-  rows: number;
-  columns: number;
 }
 
-export interface GridPage {
-  sheet: string;
-  startRow: number;
-  rows: number;
-  columns: number;
-  display: string[][];
-  formulas: string[][];
-  /** "B7" → the message behind an error shown in that cell. */
-  errors: Record<string, string>;
-}
-
-export interface ChartView {
-  title: string;
-  kind: string;
-  anchorRow: number;
-  anchorColumn: number;
-  svg: string;
+/** A sheet's layout and the charts on it: what the page needs before it asks for cells. */
+export interface SheetLayout extends SheetView {
+  charts: ChartView[];
 }
 
 /** A sidebar or dialog the run asked to show; its HTML is served at /shown/<index>. */
@@ -48,12 +38,12 @@ export type RunResult = ({ ok: true; value: unknown } | { ok: false; message: st
   /** Toasts and alerts the run raised, as text for the page's status line and dialog. */
   toasts: string[];
   alerts: string[];
+  /** The active sheet after the run: the page follows it, as Sheets shows the sheet a script activates. */
+  active: string;
 };
 
-/** Columns shown past the last filled one, so there is room to type. */
-const SPARE_COLUMNS = 3;
-const MIN_COLUMNS = 12;
-const MIN_ROWS = 50;
+/** Columns one page of the grid may hold; a wide sheet is read in tiles. */
+const MAX_PAGE_COLUMNS = 100;
 
 export class WorkbookSession {
   private queue: Promise<unknown> = Promise.resolve();
@@ -77,46 +67,73 @@ export class WorkbookSession {
     return next;
   }
 
-  /** The sheets, and the one the add-on last made active (openSummarySheet does), for the page to follow. */
+  private sheet(name: string): SheetModel {
+    const sheet = this.emu.workbook.sheetByName(name);
+    if (sheet === undefined) throw new Error(`no sheet named "${name}"`);
+    return sheet;
+  }
+
+  /** The visible sheets (Sheets shows no tab for a hidden one), and the one the add-on last made active, for the page to follow. */
   tabs(): Promise<{ tabs: SheetTab[]; active: string }> {
     return this.serial(() => ({
-      tabs: this.emu.spreadsheet.getSheets().map((s) => ({ name: s.getName(), rows: Math.max(s.getLastRow(), MIN_ROWS), columns: Math.max(s.getLastColumn() + SPARE_COLUMNS, MIN_COLUMNS) })),
+      tabs: this.emu.workbook.sheets.filter((s) => !s.hidden).map((s) => ({ name: s.name })),
       active: this.emu.spreadsheet.getActiveSheet().getName(),
     }));
   }
 
-  page(sheetName: string, startRow: number, count: number): Promise<GridPage> {
+  sheetView(sheetName: string): Promise<SheetLayout> {
     return this.serial(() => {
-      const sheet = this.emu.spreadsheet.getSheetByName(sheetName);
-      if (sheet === null) throw new Error(`no sheet named "${sheetName}"`);
-      const columns = Math.min(Math.max(sheet.getLastColumn() + SPARE_COLUMNS, MIN_COLUMNS), sheet.getMaxColumns());
-      const first = Math.max(1, startRow);
-      const rows = Math.max(0, Math.min(count, sheet.getMaxRows() - first + 1));
-      if (rows === 0) return { sheet: sheetName, startRow: first, rows, columns, display: [], formulas: [], errors: {} };
-      const range = sheet.getRange(first, 1, rows, columns);
-      const display = range.getDisplayValues();
-      const formulas = range.getFormulas();
-      const errors: Record<string, string> = {};
-      display.forEach((line, r) =>
-        line.forEach((text, c) => {
-          if (!text.startsWith("#") || formulas[r][c] === "") return;
-          const a1 = cellA1(first + r, c + 1);
-          const message = this.emu.errorMessage(`${quoteSheetName(sheetName)}!${a1}`);
-          if (message) errors[a1] = message;
-        }),
-      );
-      return { sheet: sheetName, startRow: first, rows, columns, display, formulas, errors };
+      const sheet = this.sheet(sheetName);
+      return { ...sheetView(sheet), charts: this.chartsOf(sheet) };
     });
   }
 
-  /** Types into a cell as a user would: "=..." is a formula, numbers and ISO dates parse, anything else is text. */
+  /** Rows `startRow`.. and columns `startColumn`.. of the grid, clipped to the sheet. */
+  page(sheetName: string, startRow: number, count: number, startColumn = 1, columnCount = MAX_PAGE_COLUMNS): Promise<GridPage> {
+    return this.serial(() => {
+      const sheet = this.sheet(sheetName);
+      const rows = Math.max(0, Math.min(count, sheet.maxRows - startRow + 1));
+      const columns = Math.max(0, Math.min(columnCount, MAX_PAGE_COLUMNS, sheet.maxColumns - startColumn + 1));
+      if (rows === 0 || columns === 0) return { sheet: sheet.name, startRow, startColumn, rows: 0, columns: 0, cells: [] };
+      return gridPage(this.emu.workbook, sheet, { row: startRow, column: startColumn, numRows: rows, numColumns: columns });
+    });
+  }
+
+  /**
+   * Types into a cell as a user would: "=..." is a formula, numbers and ISO dates parse, anything else is text.
+   * As in Sheets, only a cell of the grid takes typing; nothing is grown, so nothing is allocated for a far-off coordinate.
+   */
   setCell(sheetName: string, row: number, column: number, input: string): Promise<void> {
     return this.serial(() => {
       const sheet = this.emu.spreadsheet.getSheetByName(sheetName);
       if (sheet === null) throw new Error(`no sheet named "${sheetName}"`);
-      if (row > sheet.getMaxRows()) sheet.insertRowsAfter(sheet.getMaxRows(), row - sheet.getMaxRows());
+      const columns = Math.max(column, sheet.getMaxColumns());
+      if (column > SHEETS_MAX_COLUMNS || row * columns > SHEETS_MAX_CELLS) {
+        throw new LimitError(`${cellA1(Math.min(row, SHEETS_MAX_CELLS), Math.min(column, SHEETS_MAX_COLUMNS))}: past Google Sheets' limit of ${SHEETS_MAX_CELLS.toLocaleString("en-US")} cells and ${SHEETS_MAX_COLUMNS.toLocaleString("en-US")} columns`);
+      }
+      if (row > sheet.getMaxRows() || column > sheet.getMaxColumns()) {
+        throw new Error(`${cellA1(row, column)} is outside "${sheetName}", which has ${sheet.getMaxRows()} rows and ${sheet.getMaxColumns()} columns`);
+      }
+      const rule = this.emu.workbook.sheetByName(sheetName)?.validations.get(row, column);
+      if (rule?.criteria === "VALUE_IN_LIST" && !rule.allowInvalid && input !== "" && !input.startsWith("=")) {
+        const options = Array.isArray(rule.values[0]) ? (rule.values[0] as unknown[]).map(String) : [];
+        // As Sheets rejects typing outside a dropdown's list when the rule says so.
+        if (!options.some((o) => o.toLowerCase() === input.trim().toLowerCase())) {
+          throw new Error(`${cellA1(row, column)}: "${input}" is not one of the choices (${options.join(", ")})`);
+        }
+      }
       sheet.getRange(row, column).setValue(input === "" ? null : input);
       this.scheduleSave();
+    });
+  }
+
+  /** The tab the user clicked becomes the active sheet, as in Sheets, so the add-on's getActiveSheet sees it. */
+  activate(sheetName: string): Promise<{ active: string }> {
+    return this.serial(() => {
+      const sheet = this.emu.spreadsheet.getSheetByName(sheetName);
+      if (sheet === null) throw new Error(`no sheet named "${sheetName}"`);
+      this.emu.spreadsheet.setActiveSheet(sheet);
+      return { active: sheet.getName() };
     });
   }
 
@@ -132,7 +149,7 @@ export class WorkbookSession {
       const toasts = recorder.toasts.slice(toastsBefore).map((t) => (t.title ? `${t.title}: ${t.message}` : t.message));
       const alerts = recorder.alerts.slice(alertsBefore).map((a) => (a.title ? `${a.title}: ${a.prompt}` : a.prompt));
       if (save) this.scheduleSave();
-      return { ...outcome, shown, toasts, alerts };
+      return { ...outcome, shown, toasts, alerts, active: this.emu.spreadsheet.getActiveSheet().getName() };
     });
   }
 
@@ -144,21 +161,16 @@ export class WorkbookSession {
     return this.emu.recorder.menus;
   }
 
-  charts(sheetName: string): Promise<ChartView[]> {
-    return this.serial(() => {
-      const model = this.emu.workbook.sheetByName(sheetName);
-      if (model === undefined) return [];
-      const views: ChartView[] = [];
-      for (const record of model.charts) {
-        const cells: RangeCells[] = record.ranges.map(({ sheet, box }) => ({
-          display: this.emu.workbook.readDisplayValues(sheet, box),
-          values: this.emu.workbook.readValues(sheet, box).map((row: SheetValue[]) => row.map((v) => (v instanceof Date ? v.getTime() : v))),
-        }));
-        const data = chartData(record, cells);
-        if (data === null) continue;
-        views.push({ title: data.title, kind: data.kind, anchorRow: record.anchorRow, anchorColumn: record.anchorColumn, svg: chartSvg(data) });
-      }
-      return views;
+  /** Each embedded chart as the page draws it, read from the cells its ranges cover now. */
+  private chartsOf(sheet: SheetModel): ChartView[] {
+    const { workbook } = this.emu;
+    return sheet.charts.map((record) => {
+      const cells: RangeCells[] = record.ranges.map(({ sheet: source, box }) => ({
+        display: workbook.readDisplayValues(source, box),
+        values: workbook.readValues(source, box).map((row: SheetValue[]) => row.map((v) => (v instanceof Date ? null : v))),
+        formats: workbook.readNumberFormats(source, box).map((row) => row.map((f) => (f === AUTOMATIC_FORMAT ? "" : f))),
+      }));
+      return chartView(record, cells);
     });
   }
 

@@ -1,4 +1,5 @@
 // First guess at a funnel mapping from a sheet's headers and a sample of its rows, with a reason for every choice and every column left out.
+import type { TableRows } from "../../kpi/cell-grid";
 import type { CellValue } from "../../kpi/cells";
 import { columnLetter } from "./a1";
 import { ColumnAssigner } from "./column-assigner";
@@ -31,7 +32,7 @@ export function proposeMapping(
   headerRow: number,
   headers: readonly string[],
   sampleRows: readonly (readonly CellValue[])[],
-  allRows: readonly (readonly CellValue[])[] = sampleRows,
+  allRows: TableRows = sampleRows,
 ): MappingProposal {
   const sample = sampleRows.slice(0, SAMPLE_ROWS);
   const columns: DetectedColumn[] = headers.map((raw, index) => {

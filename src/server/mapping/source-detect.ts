@@ -1,4 +1,5 @@
 // What one sheet is as a source: its export, its role (ad spend, analytics traffic, CRM records, or not used), its channel column and what that holds, each with the reason.
+import { asGrid, type TableRows } from "../../kpi/cell-grid";
 import type { CellValue } from "../../kpi/cells";
 import { isAdPlatform, PLATFORM_NAMES, type SourcePlatform } from "../../kpi/channels/ad-platforms";
 import type { ChannelColumnKind } from "../../kpi/channels/propose-channel-table";
@@ -28,11 +29,12 @@ function joined(header: string): string {
 }
 
 /** A text cell like GA4's "google / cpc". */
-function looksLikeSourceMedium(rows: readonly (readonly CellValue[])[], index: number): boolean {
+function looksLikeSourceMedium(rows: TableRows, index: number): boolean {
   let filled = 0;
   let pairs = 0;
-  for (const row of rows.slice(0, 200)) {
-    const v = row?.[index];
+  const grid = asGrid(rows);
+  for (let r = 0; r < Math.min(200, grid.rowCount); r++) {
+    const v = grid.cell(r, index);
     if (typeof v !== "string" || v.trim() === "") continue;
     filled++;
     if (/^\S[^/]*\s\/\s[^/]*\S$/.test(v.trim())) pairs++;
@@ -40,7 +42,7 @@ function looksLikeSourceMedium(rows: readonly (readonly CellValue[])[], index: n
   return filled > 0 && pairs >= filled * 0.8;
 }
 
-function channelColumnOf(headers: readonly string[], proposal: MappingProposal, platform: SourcePlatform | null, rows: readonly (readonly CellValue[])[]): DetectedSource["channel"] {
+function channelColumnOf(headers: readonly string[], proposal: MappingProposal, platform: SourcePlatform | null, rows: TableRows): DetectedSource["channel"] {
   // A campaign type (Search, Display, Video, Performance Max) says the network outright; campaign names only hint at it.
   if (platform === "google-ads" || platform === "microsoft-ads") {
     const index = headers.findIndex((h) => CAMPAIGN_TYPE.includes(joined(h)));
@@ -77,7 +79,7 @@ function roleOf(proposal: MappingProposal, platform: SourcePlatform | null): { r
 }
 
 export function detectSource(
-  sheetName: string, headerRow: number, headers: readonly string[], sample: readonly (readonly CellValue[])[], rows: readonly (readonly CellValue[])[],
+  sheetName: string, headerRow: number, headers: readonly string[], sample: readonly (readonly CellValue[])[], rows: TableRows,
 ): DetectedSource {
   const proposal = proposeMapping(sheetName, headerRow, headers, sample, rows);
   const platform = detectPlatform(sheetName, headers);

@@ -1,5 +1,6 @@
 // Finds a CRM's deal stage or status column and the values that mean a deal was won, so only won records become customers.
-import type { CellValue } from "../../kpi/cells";
+import type { TableRows } from "../../kpi/cell-grid";
+import { asGrid } from "../../kpi/cell-grid";
 import { columnLetter } from "./a1";
 import { quoteHeader, type DetectedColumn } from "./detected-column";
 import { headerTokens } from "./header-synonyms";
@@ -24,10 +25,11 @@ function fold(text: string): string {
 }
 
 /** Distinct non-blank values of a column in order of first appearance, with how often each occurs; null past `cap` values. */
-export function distinctValues(rows: readonly (readonly CellValue[])[], index: number, cap = 40): DistinctValue[] | null {
+export function distinctValues(rows: TableRows, index: number, cap = 40): DistinctValue[] | null {
   const counts = new Map<string, DistinctValue>();
-  for (const row of rows) {
-    const cell = row[index];
+  const grid = asGrid(rows);
+  for (let r = 0; r < grid.rowCount; r++) {
+    const cell = grid.cell(r, index);
     if (cell === null || cell === undefined || cell === "" || cell instanceof Date) continue;
     const value = typeof cell === "boolean" ? (cell ? "TRUE" : "FALSE") : String(cell);
     if (value.trim() === "") continue;
@@ -55,7 +57,7 @@ export interface StatusFinding {
 }
 
 /** The first column named like a stage or status whose values include a won value. */
-export function findStatusColumn(columns: readonly DetectedColumn[], rows: readonly (readonly CellValue[])[]): StatusFinding | null {
+export function findStatusColumn(columns: readonly DetectedColumn[], rows: TableRows): StatusFinding | null {
   const candidates = columns
     .filter((c) => c.matches.some((m) => m.target.kind === "status") && c.profile.kind !== "date" && c.profile.kind !== "empty")
     .sort((a, b) => statusScore(b) - statusScore(a));

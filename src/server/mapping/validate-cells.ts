@@ -1,7 +1,9 @@
 // The cell-by-cell half of validation: wrong kinds of value, negative counts, missing dates, stage dates out of order.
+import { type CellGrid, type TableRows, asGrid } from "../../kpi/cell-grid";
 import type { CellValue } from "../../kpi/cells";
 import { isBlank } from "../../kpi/cells";
 import { readDateSerial, readNumber } from "../../kpi/funnel/cell-readers";
+import { BLANK_CELL, columnReadings, labelColumn } from "../../kpi/funnel/column-readings";
 import { describeRef, type MappedColumn } from "./mapped-columns";
 import { CellProblems, cellsVerb, plainIssue, type MappingIssue } from "./mapping-issues";
 import type { FunnelMapping } from "./mapping-types";
@@ -10,10 +12,11 @@ import type { FunnelMapping } from "./mapping-types";
 export function checkData(
   mapping: FunnelMapping,
   columns: readonly MappedColumn[],
-  rows: readonly (readonly CellValue[])[],
+  rows: TableRows,
   errors: MappingIssue[],
   warnings: MappingIssue[],
 ): void {
+  const grid = asGrid(rows);
   const sheet = mapping.sheetName;
   const firstDataRow = mapping.headerRow + 1;
   const problems = columns.map((c) => ({
@@ -26,37 +29,34 @@ export function checkData(
   const stageDates = mapping.shape === "record-level" ? columns.filter((c) => c.role === "stage-date") : [];
   const stageDateCols = stageDates.map((c) => c.ref.index);
   const outOfOrder = new CellProblems(sheet, stageDateCols[0] ?? 0);
-  const mappedIndexes = columns.map((c) => c.ref.index);
+  // Every mapped column read whole: blank cells are BLANK_CELL, wrong kinds of value NaN.
+  const cells = problems.map((p) => columnReadings(grid, p.column.ref.index, readerFor(p.column.role)));
+  const dateCells = dateColumn === undefined ? null : cells[columns.indexOf(dateColumn)];
+  const stageDateCells = stageDates.map((c) => cells[columns.indexOf(c)]);
+  // Rows with a filled mapped cell are data; the rest (blank, left out) are not looked at.
+  const isData = new Uint8Array(grid.rowCount);
+  for (const column of cells) for (let r = 0; r < column.length; r++) if (column[r] !== BLANK_CELL) isData[r] = 1;
+  for (let r = 0; r < isData.length; r++) if (isData[r] === 1 && grid.rowWidth(r) === 0) isData[r] = 0;
   let dataRows = 0;
+  for (let r = 0; r < isData.length; r++) dataRows += isData[r];
 
-  for (let r = 0; r < rows.length; r++) {
-    const row = rows[r];
-    if (!mappedIndexes.some((i) => !isEmpty(row[i]))) continue;
-    dataRows++;
-    const sheetRow = firstDataRow + r;
-    for (const p of problems) {
-      const value = row[p.column.ref.index];
-      if (isEmpty(value)) continue;
-      switch (p.column.role) {
-        case "count":
-        case "amount": {
-          const n = readNumber(value);
-          if (n === null) break;
-          if (Number.isNaN(n)) p.wrongType.add(sheetRow, value);
-          else if (n < 0) p.negative.add(sheetRow, value);
-          break;
-        }
-        case "date":
-        case "stage-date":
-          if (Number.isNaN(readDateSerial(value) ?? 0)) p.wrongType.add(sheetRow, value);
-          break;
-        case "text":
-        case "status":
-          break;
-      }
+  // Column by column: each column's problems are still listed in row order.
+  problems.forEach((p, k) => {
+    const column = cells[k];
+    const role = p.column.role;
+    const numeric = role === "count" || role === "amount";
+    if (!numeric && role !== "date" && role !== "stage-date") return;
+    for (let r = 0; r < column.length; r++) {
+      const n = column[r];
+      if (n === BLANK_CELL || isData[r] === 0) continue;
+      if (n !== n) p.wrongType.add(firstDataRow + r, grid.cell(r, p.column.ref.index));
+      else if (numeric && n < 0) p.negative.add(firstDataRow + r, grid.cell(r, p.column.ref.index));
     }
-    if (dateColumn !== undefined && isEmpty(row[dateColumn.ref.index])) missingDate.add(sheetRow);
-    if (stageDateCols.length > 1) checkStageOrder(row, stageDateCols, sheetRow, outOfOrder);
+  });
+  for (let r = 0; r < isData.length; r++) {
+    if (isData[r] === 0) continue;
+    if (dateCells !== null && dateCells[r] === BLANK_CELL) missingDate.add(firstDataRow + r);
+    if (stageDateCols.length > 1) checkStageOrder(stageDateCells, r, stageDateCols, firstDataRow + r, outOfOrder);
   }
 
   for (const { column, wrongType, negative } of problems) {
@@ -95,23 +95,21 @@ export function checkData(
       outOfOrder.issue("stages", "stage-date-order", `Stages: ${outOfOrder.count === 1 ? "1 record has" : `${outOfOrder.count} records have`} a stage date before the previous stage's date: ${outOfOrder.listing()}`),
     );
   }
-  checkStatusValues(mapping, columns, rows, warnings);
+  checkStatusValues(mapping, columns, grid, warnings);
   if (dataRows === 0) {
     warnings.push(plainIssue("sheetName", "no-data", `Data sheet '${sheet}': no data rows below header row ${mapping.headerRow}`));
   }
 }
 
 /** A chosen status value that no row holds is most likely a typo or a value from another export. */
-function checkStatusValues(mapping: FunnelMapping, columns: readonly MappedColumn[], rows: readonly (readonly CellValue[])[], warnings: MappingIssue[]): void {
+function checkStatusValues(mapping: FunnelMapping, columns: readonly MappedColumn[], grid: CellGrid, warnings: MappingIssue[]): void {
   if (mapping.shape !== "record-level") return;
   for (const stage of mapping.stages) {
     const status = stage.status;
     if (!status || !columns.some((c) => c.role === "status" && c.ref.index === status.column.index)) continue;
     const present = new Set<string>();
-    for (const row of rows) {
-      const v = row[status.column.index];
-      if (v !== null && v !== undefined && v !== "") present.add(String(v).toLowerCase());
-    }
+    const { values } = labelColumn(grid, status.column.index);
+    for (const v of values) if (v !== null && v !== undefined && v !== "") present.add(String(v).toLowerCase());
     const missing = status.values.filter((v) => !present.has(v.toLowerCase()));
     if (missing.length > 0) {
       warnings.push(
@@ -122,16 +120,35 @@ function checkStatusValues(mapping: FunnelMapping, columns: readonly MappedColum
 }
 
 /** Counts a record once, at the first stage dated before the nearest earlier stage it reached. */
-function checkStageOrder(row: readonly CellValue[], cols: readonly number[], sheetRow: number, outOfOrder: CellProblems): void {
+function checkStageOrder(stageCells: readonly Float64Array[], r: number, cols: readonly number[], sheetRow: number, outOfOrder: CellProblems): void {
   let previous = Number.NaN;
   for (let i = 0; i < cols.length; i++) {
-    const s = readDateSerial(row[cols[i]]);
-    if (s === null || Number.isNaN(s)) continue;
+    const s = stageCells[i][r];
+    if (s === BLANK_CELL || Number.isNaN(s)) continue;
     if (s < previous) {
       outOfOrder.addAt(sheetRow, cols[i]);
       return;
     }
     previous = s;
+  }
+}
+
+/** A text or status cell read as 0 when filled: only whether it is blank matters. */
+function filledOrNull(value: CellValue): number | null {
+  return isEmpty(value) ? null : 0;
+}
+
+/** What each role's cells are read as; readNumber and readDateSerial are null exactly for the cells isEmpty calls blank. */
+function readerFor(role: MappedColumn["role"]): (value: CellValue) => number | null {
+  switch (role) {
+    case "count":
+    case "amount":
+      return readNumber;
+    case "date":
+    case "stage-date":
+      return readDateSerial;
+    default:
+      return filledOrNull;
   }
 }
 

@@ -1,5 +1,5 @@
 // Checks a funnel mapping against the sheet as it is now, before anything is written: errors block, warnings inform.
-import type { CellValue } from "../../kpi/cells";
+import type { TableRows } from "../../kpi/cell-grid";
 import { columnLetter } from "./a1";
 import { describeRef, mappedColumns, type MappedColumn } from "./mapped-columns";
 import { plainIssue, type MappingIssue, type MappingValidation } from "./mapping-issues";
@@ -17,7 +17,7 @@ export type { MappingIssue, MappingValidation } from "./mapping-issues";
 export function validateMapping(
   mapping: FunnelMapping,
   headers: readonly string[],
-  rows: readonly (readonly CellValue[])[],
+  rows: TableRows,
   reading: ReadingReport | null = null,
 ): MappingValidation {
   const errors: MappingIssue[] = [];

@@ -1,5 +1,5 @@
 // Checks a mapping with sources against its sheets as they are now: each source as a sheet of its own, then what only the whole funnel can get wrong.
-import type { CellValue } from "../../kpi/cells";
+import type { TableRows } from "../../kpi/cell-grid";
 import type { ReadingReport } from "../../reading/reading-report";
 import { plainIssue, type MappingIssue, type MappingValidation } from "./mapping-issues";
 import { RESERVED_STAGE_KEYS, STAGE_KEY_PATTERN } from "./mapping-types";
@@ -10,7 +10,7 @@ import { validateMapping } from "./validate-mapping";
 /** A source's sheet as read now, or null when there is no sheet of that name. */
 export interface SourceSheet {
   headers: readonly string[];
-  rows: readonly (readonly CellValue[])[];
+  rows: TableRows;
   reading: ReadingReport | null;
 }
 

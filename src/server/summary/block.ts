@@ -33,6 +33,24 @@ export interface Block {
   headerRows?: number[];
   /** Rows (0-based within the block) drawn as a block title. */
   titleRows?: number[];
+  /** Looks beyond header and title rows: the scorecard's large numbers, wrapped labels, greyed helper cells. */
+  styles?: CellStyle[];
+  /** Text a formula in a column (offset) may show, which its width must fit: "previous period has no data". */
+  fits?: { column: number; text: string }[];
+}
+
+/** A look applied to a rectangle of a block (offsets within it), with one call per property. */
+export interface CellStyle {
+  row: number;
+  column: number;
+  numRows?: number;
+  numColumns?: number;
+  /** Points; Sheets' default is 10. */
+  fontSize?: number;
+  bold?: boolean;
+  fontColor?: string;
+  wrap?: boolean;
+  align?: "left" | "center" | "right";
 }
 
 /**

@@ -3,7 +3,7 @@ import { computeFunnelReport } from "../../kpi/funnel-report";
 import { DEFAULT_PRESET } from "../../kpi/definitions/periods";
 import { summaryMetrics } from "../../kpi/summary-metrics/metric-table";
 import type { SheetApi, SpreadsheetApi } from "../apps-script-api";
-import { readDataSheet, UserFacingError } from "../data-sheet";
+import { type DataSheet, readDataSheet, UserFacingError } from "../data-sheet";
 import { toFunnelSpec } from "../mapping/mapping-to-spec";
 import type { FunnelMapping } from "../mapping/mapping-types";
 import { validateMapping } from "../mapping/validate-mapping";
@@ -19,6 +19,7 @@ import { BACKUP_SHEET_NAME, STAGING_SHEET_NAME, SUMMARY_SHEET_NAME } from "./lay
 import type { PeriodInputs } from "./period-block";
 import { planSummary, type SummaryPlan } from "./plan-summary";
 import { readPreservedInputs } from "./preserved-inputs";
+import { currencyOf, type CurrencyEvidence, moneyFormat } from "./money-format";
 import { snapshotSetup } from "./setup-snapshot";
 import { colourRules, insertCharts, writeAll } from "./sheet-writer";
 import type { SummaryLayout } from "./summary-layout";
@@ -102,6 +103,7 @@ export function generateSummaryWithPlan(
       channelMatches: spec.channelColumn === null || spec.channelColumn === undefined ? new Map() : channelMatches(data.rows, spec.channelColumn),
       period: options.period ?? preserved.period ?? { preset: DEFAULT_PRESET, customStart: "", customEnd: "" },
       maxChannelRows: options.maxChannelRows,
+      moneyFormat: moneyFormat(currencyOf(currencyEvidence(moneyColumns(mapping), data, spreadsheet.getSpreadsheetLocale())), spreadsheet.getSpreadsheetLocale()),
     });
     checkFits(spreadsheet, existing, plan);
     options.beforeWriting?.();
@@ -128,6 +130,18 @@ export function generateSummaryWithPlan(
   } finally {
     lock.releaseLock();
   }
+}
+
+/** What the spend and revenue columns say of their currency: headers, their first data cell's format, text such as "$1,200". */
+export function currencyEvidence(columns: ReadonlyArray<{ header: string; index: number }>, data: DataSheet, locale: string): CurrencyEvidence {
+  const firstRow = data.raw.findIndex((row) => columns.some((c) => row[c.index] !== "" && row[c.index] !== null));
+  const formats = firstRow < 0 ? [] : columns.map((c) => data.sheet.getRange(data.headerRow + 1 + firstRow, c.index + 1).getNumberFormat());
+  const texts = firstRow < 0 ? [] : columns.map((c) => data.raw[firstRow][c.index]).filter((v): v is string => typeof v === "string");
+  return { headers: columns.map((c) => c.header), formats, texts, locale };
+}
+
+export function moneyColumns(mapping: Pick<FunnelMapping, "spend" | "revenue">): Array<{ header: string; index: number }> {
+  return [mapping.spend, mapping.revenue].filter((c): c is NonNullable<typeof c> => c !== null);
 }
 
 /** Refuses, before anything is written, a summary the spreadsheet has no room for (with its staging and backup copies). */
@@ -189,7 +203,9 @@ interface OldSummary {
   rules: ReturnType<SheetApi["getConditionalFormatRules"]>;
   chartIds: Set<string>;
   frozenRows: number;
-  firstColumnWidth: number;
+  /** The widths of the columns and the heights of the rows the new summary sets, as they were. */
+  columnWidths: { column: number; width: number }[];
+  rowHeights: { row: number; height: number }[];
 }
 
 function commit(spreadsheet: SpreadsheetApi, existing: SheetApi | null, staging: SheetApi, plan: SummaryPlan, commitSetup: () => string): string {
@@ -202,7 +218,9 @@ function commit(spreadsheet: SpreadsheetApi, existing: SheetApi | null, staging:
     old = {
       backup, rows: oldRows, columns: oldColumns, rules: existing.getConditionalFormatRules(),
       chartIds: new Set(existing.getCharts().map((c) => String(c.getChartId()))),
-      frozenRows: existing.getFrozenRows(), firstColumnWidth: existing.getColumnWidth(1),
+      frozenRows: existing.getFrozenRows(),
+      columnWidths: plan.columnWidths.map((w) => ({ column: w.column, width: existing.getColumnWidth(w.column) })),
+      rowHeights: plan.decorations.rowHeights.map((h) => ({ row: h.row, height: existing.getRowHeight(h.row) })),
     };
   }
   const setup = snapshotSetup(spreadsheet);
@@ -216,7 +234,8 @@ function commit(spreadsheet: SpreadsheetApi, existing: SheetApi | null, staging:
     target.setConditionalFormatRules(colourRules(target, plan.decorations.colours));
     insertCharts(target, plan.decorations.charts);
     target.setFrozenRows(2);
-    target.setColumnWidth(1, 260);
+    for (const { column, width } of plan.columnWidths) target.setColumnWidth(column, width);
+    for (const { row, height } of plan.decorations.rowHeights) target.setRowHeight(row, height);
     protect(target);
     // Last, so that any failure before it still finds the old charts in place.
     for (const chart of target.getCharts()) if (old?.chartIds.has(String(chart.getChartId()))) target.removeChart(chart);
@@ -244,7 +263,8 @@ function restore(sheet: SheetApi, old: OldSummary): void {
   sheet.setConditionalFormatRules(old.rules);
   for (const chart of sheet.getCharts()) if (!old.chartIds.has(String(chart.getChartId()))) sheet.removeChart(chart);
   sheet.setFrozenRows(old.frozenRows);
-  sheet.setColumnWidth(1, old.firstColumnWidth);
+  for (const { column, width } of old.columnWidths) sheet.setColumnWidth(column, width);
+  for (const { row, height } of old.rowHeights) if (row <= sheet.getMaxRows()) sheet.setRowHeight(row, height);
 }
 
 /** A warning-only protection; an existing one is kept and updated, so nothing is removed before its replacement exists. */

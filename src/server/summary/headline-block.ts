@@ -81,7 +81,7 @@ export function headlineBlock(origin: CellRef, inputs: HeadlineInputs): { block:
     notes.push(["", m.how, m.how, "(This period − previous) ÷ previous (GROWTH_RATE); n/a when the previous value is 0 or n/a.", ""]);
   }
   return {
-    block: { row: origin.row, column, cells, formats, notes, titleRows: [0], headerRows: [2] },
+    block: { row: origin.row, column, cells, formats, notes, titleRows: [0], headerRows: [2], fits: [{ column: changeColumn - column, text: PREVIOUS_EMPTY }] },
     cells: { rows, currentColumn, previousColumn, changeColumn, previousHasData, partialNote: { row: origin.row + 1, column: changeColumn + 1 } },
   };
 }

@@ -5,7 +5,6 @@ import type { SummaryMetric } from "../../kpi/summary-metrics/metric-types";
 import { a1, type Block, type CellRef, f, FORMAT, ref } from "./block";
 import { NA, textLiteral } from "./compile-formula";
 import { DataRanges, type SummaryTotals } from "./data-ranges";
-import type { ChartSpec } from "./decorations";
 import type { PeriodCells } from "./period-block";
 import { type ExtraColumn, type SegmentCells, segmentBlock } from "./segment-block";
 
@@ -37,7 +36,7 @@ export function cohortShareFormula(data: DataRanges, monthCell: string, days: nu
 export function monthBlock(
   origin: CellRef,
   inputs: { months: readonly string[]; metrics: readonly SummaryMetric[]; data: SummaryTotals; period: PeriodCells; inputCell(name: InputName): string },
-): { block: Block; cells: MonthCells; chart: ChartSpec | null } {
+): { block: Block; cells: MonthCells } {
   // Cohorts follow one record from its first stage to its last: one sheet of records has them, sources joined by channel do not.
   const records = inputs.data instanceof DataRanges && inputs.data.recordLevel ? inputs.data : null;
   const recordLevel = records !== null;
@@ -79,20 +78,8 @@ export function monthBlock(
     inputCell: inputs.inputCell,
     extraColumns: extra,
   });
-  const lastCount = [...metrics].reverse().find((m) => m.formula.op === "count");
-  const chart: ChartSpec | null = cells.rows.length === 0 || lastCount === undefined ? null : {
-    type: "LINE",
-    ranges: [
-      { row: cells.headerRow, column: cells.columns[LABEL_COLUMN], numRows: cells.rows.length + 1, numColumns: 1 },
-      { row: cells.headerRow, column: cells.columns[lastCount.key], numRows: cells.rows.length + 1, numColumns: 1 },
-    ],
-    anchor: { row: cells.headerRow, column: cells.columns[LABEL_COLUMN] + 2 },
-    title: `${lastCount.label} per month`,
-    hideLegend: false,
-  };
   return {
     block,
     cells: { ...cells, months: [...inputs.months], cohortColumn: cells.columns[COHORT_COLUMN] ?? null, noteColumn: cells.columns[NOTE_COLUMN], labelColumn: cells.columns[LABEL_COLUMN] },
-    chart,
   };
 }

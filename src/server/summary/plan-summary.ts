@@ -1,6 +1,7 @@
 // Plans the whole KPI Summary before anything is written: every block placed below the last, each given its position and returning its cells.
 import type { FunnelReport } from "../../kpi/funnel-report";
-import { summaryMetrics } from "../../kpi/summary-metrics/metric-table";
+import { primaryCostKey, summaryMetrics } from "../../kpi/summary-metrics/metric-table";
+import { scorecardMetrics } from "../../kpi/summary-metrics/scorecard";
 import type { InputName } from "../../kpi/summary-metrics/expression";
 import type { SummaryMetric } from "../../kpi/summary-metrics/metric-types";
 import type { FunnelMapping } from "../mapping/mapping-types";
@@ -9,7 +10,13 @@ import { channelBlock, MAX_CHANNEL_ROWS } from "./channel-block";
 import type { ChannelMatch } from "./channel-match";
 import { cohortBlock, qualityBlock } from "./cohort-block";
 import { DataRanges } from "./data-ranges";
-import { type Decorations, mergeDecorations } from "./decorations";
+import { type ChartSpec, chartRows, type Decorations, mergeDecorations } from "./decorations";
+import { channelRankingBlock, type RankingCells } from "./channel-ranking-block";
+import { columnWidths } from "./column-widths";
+import { monthChartBlock, type MonthChartCells } from "./month-chart-block";
+import { changeColours, scorecardBlock, SCORECARD_HEIGHT } from "./scorecard-block";
+import { trendBlock } from "./trend-block";
+import type { ColumnWidth } from "./decorations";
 import { funnelBlock } from "./funnel-block";
 import { goalKpiChoices, metricContextOf } from "./goal-kpis";
 import type { GoalRow } from "./goal-types";
@@ -30,6 +37,8 @@ export interface PlanInputs {
   goals: readonly GoalRow[];
   now: Date;
   maxChannelRows?: number;
+  /** The number format of money metrics, from the data's currency (money-format.ts); plain without one. */
+  moneyFormat?: string;
 }
 
 export interface SummaryPlan {
@@ -37,6 +46,8 @@ export interface SummaryPlan {
   metrics: SummaryMetric[];
   blocks: Block[];
   decorations: Decorations;
+  /** Every column's width, so no label is clipped at 100% zoom (column-widths.ts). */
+  columnWidths: ColumnWidth[];
   layout: SummaryLayout;
   /** What was written, for the wizard's report: "Headline KPIs: 17 KPIs ...". */
   written: string[];
@@ -46,18 +57,29 @@ function plural(n: number, noun: string): string {
   return `${n} ${noun}${n === 1 ? "" : "s"}`;
 }
 
-const PERIOD_ORIGIN: CellRef = { row: 4, column: 1 };
-const UNIT_ECONOMICS_ORIGIN: CellRef = { row: 4, column: 7 };
+/** The sheet's 16 pt title needs more than the default 21 px. */
+const TITLE_ROW_HEIGHT = 30;
+const SCORECARD_ORIGIN: CellRef = { row: 4, column: 1 };
+const PERIOD_ORIGIN: CellRef = { row: SCORECARD_ORIGIN.row + SCORECARD_HEIGHT + 1, column: 1 };
+const UNIT_ECONOMICS_ORIGIN: CellRef = { row: PERIOD_ORIGIN.row, column: 7 };
+
+/** The rows a block takes with the charts beside or under it: the next block goes below both. */
+function heightWith(origin: CellRef, block: Block, charts: readonly ChartSpec[]): number {
+  const chartBottom = Math.max(0, ...charts.map((c) => c.anchor.row + chartRows(c)));
+  return Math.max(block.cells.length, chartBottom - origin.row);
+}
 
 export function planSummary(inputs: PlanInputs): SummaryPlan {
   const { mapping, report, now } = inputs;
-  const metrics = summaryMetrics(metricContextOf(mapping, inputs.unitEconomics.grossMargin));
+  const money = inputs.moneyFormat;
+  const metrics = summaryMetrics(metricContextOf(mapping, inputs.unitEconomics.grossMargin))
+    .map((m) => (m.unit === "money" && money !== undefined ? { ...m, format: money } : m));
   const data = new DataRanges(mapping);
   const stages = mapping.stages.map((s) => ({ key: s.key, name: s.name }));
   const blocks: Block[] = [];
   const written: string[] = [];
   const source = `Data: '${mapping.sheetName}' from row ${mapping.headerRow + 1} (${mapping.shape}). Generated ${now.toISOString().slice(0, 16).replace("T", " ")} UTC by Funnel KPIs; numbers below are live formulas.`;
-  blocks.push({ row: 1, column: 1, cells: [["KPI Summary"], [source]], titleRows: [0] });
+  blocks.push({ row: 1, column: 1, cells: [["KPI Summary"], [source]], titleRows: [0], styles: [{ row: 0, column: 0, fontSize: 16 }, { row: 1, column: 0, fontColor: "#5f6368" }] });
 
   const period = periodBlock(PERIOD_ORIGIN, inputs.period, data.dateRanges());
   blocks.push(period.block);
@@ -97,10 +119,14 @@ export function planSummary(inputs: PlanInputs): SummaryPlan {
   }
 
   row += 1;
-  const funnel = funnelBlock({ row, column: 1 }, stages, headline.cells);
+  const funnelOrigin = { row, column: 1 };
+  // The log axis starts a decade below the smallest stage count of any month, which no period much undercuts.
+  const monthCounts = report.months.flatMap((m) => stages.map((st) => m.metrics[`count_${st.key}`]?.value ?? 0)).filter((n) => n > 0);
+  const counts = monthCounts.length > 0 ? monthCounts : report.funnel.map((st) => st.count).filter((n) => n > 0);
+  const funnel = funnelBlock(funnelOrigin, stages, headline.cells, counts.length > 0 ? Math.min(...counts) : null);
   blocks.push(funnel.block);
   written.push(`Funnel: ${plural(stages.length, "stage")}`);
-  row += funnel.block.cells.length + 1;
+  row += heightWith(funnelOrigin, funnel.block, [funnel.chart]) + 1;
 
   const choices = goalKpiChoices(metrics);
   const goals = goalsBlock({ row, column: 1 }, { goals: inputs.goals, choices, metrics, data, latestCell: ref(period.cells.latest), inputCell });
@@ -109,6 +135,9 @@ export function planSummary(inputs: PlanInputs): SummaryPlan {
   row += goals.block.cells.length + 1;
 
   let channels: SummaryLayout["channels"] = null;
+  let ranking: RankingCells | null = null;
+  let monthChart: MonthChartCells | null = null;
+  const charts: ChartSpec[] = [];
   if (report.channels) {
     const c = channelBlock({ row, column: 1 }, {
       names: report.channels.map((ch) => ch.channel), matches: inputs.channelMatches, metrics, data,
@@ -118,12 +147,29 @@ export function planSummary(inputs: PlanInputs): SummaryPlan {
     blocks.push(c.block);
     written.push(`Per channel: ${plural(c.cells.names.length, "channel")}${c.cells.others > 0 ? ` and one row for the other ${c.cells.others}` : ""}`);
     row += c.block.cells.length + 1;
+    const ranked = rankingChoice(metrics, c.cells.columns, primaryCostKey(metricContextOf(mapping)));
+    if (ranked !== null && c.cells.rows.length >= 2) {
+      const r = channelRankingBlock({ row, column: 1 }, { channels: c.cells, ...ranked });
+      ranking = r.cells;
+      blocks.push(r.block);
+      charts.push(...r.charts);
+      written.push(`Channels ranked by ${ranked.rankBy.label}, with charts of it and of the share of ${ranked.shareOf.label.toLowerCase()}`);
+      row = r.cells.bottom + 1;
+    }
   }
 
   const months = monthBlock({ row, column: 1 }, { months: report.months.map((m) => m.month), metrics, data, period: period.cells, inputCell });
   blocks.push(months.block);
   written.push(`Per month: ${plural(report.months.length, "month")}`);
   row += months.block.cells.length + 1;
+  const charted = [...metrics].reverse().find((m) => m.formula.op === "count" && months.cells.columns[m.key] !== undefined);
+  if (charted !== undefined && months.cells.rows.length > 0) {
+    const m = monthChartBlock({ row, column: 1 }, months.cells, charted);
+    monthChart = m.cells;
+    blocks.push(m.block);
+    charts.push(m.chart);
+    row = m.cells.bottom + 1;
+  }
 
   let cohorts: SummaryLayout["cohorts"] = null;
   let cohortDecorations: Partial<Decorations> = {};
@@ -133,15 +179,31 @@ export function planSummary(inputs: PlanInputs): SummaryPlan {
     cohortDecorations = c.decorations;
     blocks.push(c.block);
     written.push(`Cohorts: ${plural(c.cells.months.length, "entry month")} × 30, 60 and 90 days`);
+    row += c.block.cells.length + 1;
   }
 
-  const decorations = mergeDecorations(period.decorations, goals.decorations, cohortDecorations, {
-    charts: [funnel.chart, ...(months.chart ? [months.chart] : [])],
+  // The scorecard sits at the top but reads the headline and the trend table at the bottom: planned last.
+  const cards = scorecardMetrics(metrics, { recordLevel: data.recordLevel });
+  const trend = trendBlock({ row, column: 1 }, { metrics: cards, allMetrics: metrics, data, period: period.cells, inputCell });
+  blocks.push(trend.block);
+  const scorecard = scorecardBlock(SCORECARD_ORIGIN, { metrics: cards, headline: headline.cells, trend: trend.cells, period: period.cells });
+  blocks.push(scorecard.block);
+  written.unshift(`Scorecard: ${cards.map((m) => m.label).join(", ")}, each with its change and trend`);
+
+  // The headline's changes are coloured as the scorecard's are: by each metric's better direction.
+  const headlineColours = metrics.flatMap((m) => {
+    const at = headline.cells.rows[m.key];
+    return at === undefined ? [] : changeColours(m, { row: at, column: headline.cells.changeColumn });
+  });
+  const decorations = mergeDecorations(period.decorations, goals.decorations, cohortDecorations, scorecard.decorations, { colours: headlineColours }, {
+    charts: [funnel.chart, ...charts],
+    rowHeights: [{ row: 1, height: TITLE_ROW_HEIGHT }],
   });
   return {
     metrics,
     blocks,
     decorations,
+    columnWidths: columnWidths(blocks, decorations.validations),
     written,
     layout: {
       period: period.cells,
@@ -154,8 +216,27 @@ export function planSummary(inputs: PlanInputs): SummaryPlan {
       channels,
       months: months.cells,
       cohorts,
+      scorecard: scorecard.cells,
+      trend: trend.cells,
+      ranking,
+      monthChart,
       goalKpis: choices.map((k) => ({ label: k.label, direction: k.direction })),
       extent: extentOf(blocks),
     },
   };
+}
+
+/**
+ * What channels are ranked by: the cost per last stage (CPC when clicks are last), cheapest first; without
+ * spend there is no next dollar, so the revenue, or the last stage's count, biggest first (a same-period
+ * conversion of one-row-per-lead data can pass 100%, so it ranks nothing). The pie shares spend, or without
+ * spend the last stage's count.
+ */
+export function rankingChoice(metrics: readonly SummaryMetric[], columns: Record<string, number>, costKey: string): { rankBy: SummaryMetric; shareOf: SummaryMetric; shareKey: string | null } | null {
+  const inTable = (key: string): SummaryMetric | undefined => (columns[key] === undefined ? undefined : metrics.find((m) => m.key === key));
+  const counts = metrics.filter((m) => m.formula.op === "count" && columns[m.key] !== undefined);
+  const rankBy = inTable(costKey) ?? inTable("cpc") ?? inTable("revenue") ?? counts[counts.length - 1];
+  const shareOf = inTable("spend") ?? counts[counts.length - 1];
+  if (rankBy === undefined || shareOf === undefined) return null;
+  return { rankBy, shareOf, shareKey: columns.share_of_spend === undefined ? null : "share_of_spend" };
 }

@@ -30,6 +30,8 @@ export interface SegmentSpec {
   slice(row: number, index: number): ChannelSlice | null;
   /** A cell that is TRUE while the window is usable; null when it always is. */
   validCell: string | null;
+  /** A condition a row's window must also meet to be counted (the trend's windows: inside the data); n/a otherwise. */
+  rowValid?(row: number): string | null;
   /** For shares: the cell holding the whole's value of a metric in the same window. */
   wholeCell?(key: string): string;
   inputCell(name: InputName): string;
@@ -70,12 +72,17 @@ export function segmentBlock(spec: SegmentSpec): { block: Block; cells: SegmentC
     if (column === undefined) throw new Error(`no ${key} column in "${spec.title}"`);
     return a1(row, column);
   };
-  const guard = (formula: string): string => (spec.validCell === null ? formula : `IF(${spec.validCell}, ${formula}, ${NA})`);
+  const guardFor = (row: number) => (formula: string): string => {
+    const conditions = [spec.validCell, spec.rowValid?.(row) ?? null].filter((c): c is string => c !== null);
+    if (conditions.length === 0) return formula;
+    return `IF(${conditions.length === 1 ? conditions[0] : `AND(${conditions.join(", ")})`}, ${formula}, ${NA})`;
+  };
 
   const rowEnv = (row: number, index: number | null): FormulaEnv => {
     const here = cellIn(row);
     const window = spec.window(row);
     const slice = index === null ? null : spec.slice(row, index);
+    const guard = guardFor(row);
     const remainder = (key: string): string => {
       const wholeCell = spec.other?.wholeCell(key) ?? NA;
       const listed = `SUM(${a1(first, columns[key])}:${a1(first + spec.keys.length - 1, columns[key])})`;

@@ -2,9 +2,16 @@
 
 /** Every function a generated formula calls. IFS and SWITCH are avoided: nested IF says the same in every engine. */
 export const SUMMARY_FUNCTIONS = [
-  "AND", "COUNTIFS", "DATE", "DAY", "EOMONTH", "IF", "IFERROR", "INT", "ISNUMBER", "MAX", "MIN", "MONTH", "N", "NOT", "OR",
-  "SUM", "SUMIFS", "SUMPRODUCT", "TEXT", "TRIM", "YEAR",
+  "AND", "COUNT", "COUNTIF", "COUNTIFS", "DATE", "DAY", "EOMONTH", "IF", "IFERROR", "INDEX", "INT", "ISNUMBER", "MATCH", "MAX",
+  "MID", "MIN", "MONTH", "N", "NOT", "OR", "ROUND", "SUM", "SUMIFS", "SUMPRODUCT", "TEXT", "TRIM", "YEAR",
 ] as const;
+
+/**
+ * Functions only Google Sheets has, each used only as the first argument of IFERROR whose second argument is
+ * the portable form: Sheets draws SPARKLINE's line, while Excel and LibreOffice read the unknown name as
+ * #NAME? and show the fallback (a text trend, ▁▃▅▇). An .xlsx caches the fallback's value.
+ */
+export const SHEETS_ONLY_FUNCTIONS: readonly string[] = ["SPARKLINE"];
 
 /**
  * Functions newer than Excel 2007 that the compiler emits, which an .xlsx writer must spell with the

@@ -1,7 +1,15 @@
-// The preview page: sheet tabs, a virtualised grid of display values, a formula bar, the add-on menu, charts and the sidebar panel.
+// The preview page: sheet tabs, the grid, a formula bar with the catalogue's autocomplete, the add-on menu, the sidebar panel and dialogs, and a status bar in plain words.
 import { escapeHtml } from "../../../server/html-escape";
 // Type-only: the wire shapes the preview server sends; nothing of the Node side reaches the page's bundle.
-import type { ChartView, GridPage, SheetTab, ShownView } from "../workbook-session";
+import type { FunctionSuggestion } from "../function-help";
+import type { SheetLayout, SheetTab, ShownView } from "../workbook-session";
+import { getJson, postJson } from "./api";
+import { ChartsLayer } from "./charts-layer";
+import { DropdownMenu } from "./dropdown-menu";
+import { FormulaAssist } from "./formula-bar";
+import { columnLetters, Grid } from "./grid";
+import { phrasesFor } from "./run-status";
+import type { RunMessage } from "./run-transport";
 
 // A module, not a global script: its names stay its own (the page has a window.status, for one).
 export {};
@@ -12,6 +20,7 @@ interface RunReply {
   shown: ShownView[];
   toasts: string[];
   alerts: string[];
+  active: string;
 }
 
 type MenuEntry = { caption: string; functionName: string } | "separator" | { subMenu: MenuRecord };
@@ -21,20 +30,9 @@ interface MenuRecord {
   items: MenuEntry[];
 }
 
-const ROW_HEIGHT = 22;
-const PAGE_ROWS = 100;
-
-const state = {
-  tabs: [] as SheetTab[],
-  active: "",
-  /** The spreadsheet's active sheet as the server code last left it; a change means the add-on switched sheets. */
-  serverActive: "",
-  selected: { row: 1, column: 1 },
-  pages: new Map<number, GridPage>(),
-  loading: new Set<number>(),
-  columns: 12,
-  rows: 50,
-};
+/** Sheets shows a toast for about five seconds. */
+const TOAST_MS = 5000;
+const DONE_MS = 5000;
 
 function byId<T extends HTMLElement>(id: string): T {
   const element = document.getElementById(id);
@@ -42,150 +40,174 @@ function byId<T extends HTMLElement>(id: string): T {
   return element as T;
 }
 
-function letters(column: number): string {
-  let out = "";
-  for (let n = column; n > 0; n = Math.floor((n - 1) / 26)) out = String.fromCharCode(65 + ((n - 1) % 26)) + out;
-  return out;
+const state = {
+  tabs: [] as SheetTab[],
+  /** The sheet on screen, which is also the spreadsheet's active sheet (a tab click activates it, as in Sheets). */
+  active: "",
+  /** Server calls under way (from the menu, the formula bar or the sidebar), by id. */
+  jobs: new Map<string, string>(),
+  nextJob: 0,
+};
+
+// ---- status bar and toasts ----
+
+let doneTimer = 0;
+let toastTimer = 0;
+
+function setStatus(text: string, kind: "busy" | "done" | "failed" | "idle"): void {
+  const bar = byId("status");
+  bar.textContent = text;
+  bar.dataset.state = kind;
+  window.clearTimeout(doneTimer);
+  if (kind === "done") doneTimer = window.setTimeout(() => setStatus("", "idle"), DONE_MS);
 }
 
-async function getJson<T>(url: string): Promise<T> {
-  const response = await fetch(url);
-  if (!response.ok) throw new Error(`${url}: ${response.status} ${await response.text()}`);
-  return (await response.json()) as T;
+function startJob(fn: string, id = `page-${++state.nextJob}`): string {
+  state.jobs.set(id, fn);
+  setStatus(phrasesFor(fn).running, "busy");
+  return id;
 }
 
-async function postJson<T>(url: string, body: unknown): Promise<T> {
-  const response = await fetch(url, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) });
-  return (await response.json()) as T;
+/** A job's end: the status bar says what was done (or what failed), or clears; a toast the run raised shows. */
+function endJob(id: string, outcome: { ok: boolean; message?: string; toasts: readonly string[] }, reportFailure: boolean): void {
+  const fn = state.jobs.get(id) ?? "";
+  state.jobs.delete(id);
+  const phrases = phrasesFor(fn);
+  const running = [...state.jobs.values()];
+  if (!outcome.ok && reportFailure) setStatus(`${phrases.failed}: ${outcome.message ?? "unknown error"}`, "failed");
+  else if (running.length > 0) setStatus(phrasesFor(running[running.length - 1]).running, "busy");
+  else if (outcome.ok && phrases.done) setStatus(phrases.done, "done");
+  else setStatus("", "idle");
+  const toast = outcome.toasts[outcome.toasts.length - 1];
+  if (toast) showToast(toast);
 }
 
-function status(text: string): void {
-  byId("status").textContent = text;
+function showToast(text: string): void {
+  const toast = byId("toast");
+  toast.textContent = text;
+  toast.hidden = false;
+  window.clearTimeout(toastTimer);
+  toastTimer = window.setTimeout(() => {
+    toast.hidden = true;
+  }, TOAST_MS);
 }
 
-// ---- grid ----
+// ---- grid and formula bar ----
 
-function pageOf(row: number): number {
-  return Math.floor((row - 1) / PAGE_ROWS);
-}
+const charts = new ChartsLayer(byId("charts-layer"));
+const dropdown = new DropdownMenu(byId("dropdown-menu"));
+const formulaInput = byId<HTMLInputElement>("formula-input");
+const assist = new FormulaAssist(formulaInput, byId("fn-suggest"), byId("fn-help"));
 
-function cellAt(row: number, column: number): { display: string; formula: string; error: string | undefined } | null {
-  const page = state.pages.get(pageOf(row));
-  if (page === undefined) return null;
-  const r = row - page.startRow;
-  return { display: page.display[r]?.[column - 1] ?? "", formula: page.formulas[r]?.[column - 1] ?? "", error: page.errors[`${letters(column)}${row}`] };
-}
+const grid = new Grid(
+  {
+    root: byId("grid"),
+    columnHeader: byId("column-header"),
+    frozen: byId("frozen-rows"),
+    frozenRowHeader: byId("frozen-row-header"),
+    rowHeader: byId("row-header"),
+    body: byId("grid-body"),
+    sizer: byId("grid-sizer"),
+    cells: byId("cells"),
+    popup: byId("cell-popup"),
+  },
+  {
+    select: (row, column) => select(row, column),
+    dropdown: (row, column) => openDropdown(row, column),
+    toggle: (row, column) => void writeCell(row, column, grid.cell(row, column)?.checkbox ? "FALSE" : "TRUE", false),
+    failed: (message) => setStatus(message, "failed"),
+  },
+  charts,
+);
 
-function loadPage(index: number): void {
-  if (state.pages.has(index) || state.loading.has(index)) return;
-  state.loading.add(index);
-  const sheet = state.active;
-  getJson<GridPage>(`/api/page?sheet=${encodeURIComponent(sheet)}&start=${index * PAGE_ROWS + 1}&count=${PAGE_ROWS}`)
-    .then((page) => {
-      state.loading.delete(index);
-      if (sheet !== state.active) return;
-      state.pages.set(index, page);
-      state.columns = Math.max(state.columns, page.columns);
-      renderGrid();
-    })
-    .catch((error: unknown) => {
-      state.loading.delete(index);
-      status(String(error));
-    });
-}
-
-function renderGrid(): void {
-  const grid = byId<HTMLDivElement>("grid");
-  const first = Math.max(1, Math.floor(grid.scrollTop / ROW_HEIGHT) - 5);
-  const last = Math.min(state.rows, first + Math.ceil(grid.clientHeight / ROW_HEIGHT) + 15);
-  for (let p = pageOf(first); p <= pageOf(last); p++) loadPage(p);
-  const head = ['<tr><th class="corner"></th>'];
-  for (let c = 1; c <= state.columns; c++) head.push(`<th>${letters(c)}</th>`);
-  head.push("</tr>");
-  const body: string[] = [`<tr style="height:${(first - 1) * ROW_HEIGHT}px"></tr>`];
-  for (let r = first; r <= last; r++) {
-    const cells = [`<th class="row-header">${r}</th>`];
-    for (let c = 1; c <= state.columns; c++) {
-      const cell = cellAt(r, c);
-      const selected = state.selected.row === r && state.selected.column === c ? " selected" : "";
-      const numeric = cell !== null && /^[-+($€£]?[\d.,]+[%)x]?$|^\d{4}-\d{2}-\d{2}$/.test(cell.display) ? " number" : "";
-      const title = cell?.error ? ` title="${escapeHtml(cell.error)}"` : "";
-      cells.push(`<td data-cell="${letters(c)}${r}" data-row="${r}" data-column="${c}" class="cell${selected}${numeric}"${title}>${escapeHtml(cell?.display ?? "")}</td>`);
-    }
-    body.push(`<tr style="height:${ROW_HEIGHT}px">${cells.join("")}</tr>`);
-  }
-  body.push(`<tr style="height:${(state.rows - last) * ROW_HEIGHT}px"></tr>`);
-  const table = byId("grid-table");
-  // A fixed-layout table needs its width, or the browser squeezes columns to fit the pane.
-  table.style.width = `${46 + state.columns * 110}px`;
-  table.innerHTML = `<thead>${head.join("")}</thead><tbody>${body.join("")}</tbody>`;
-}
-
+/** The formula bar shows a cell's formula, or what re-enters its value unchanged; a spilled cell shows its formula greyed. */
 function select(row: number, column: number): void {
-  state.selected = { row, column };
-  byId("name-box").textContent = `${letters(column)}${row}`;
-  const cell = cellAt(row, column);
-  byId<HTMLInputElement>("formula-input").value = cell === null ? "" : cell.formula || cell.display;
-  renderGrid();
+  dropdown.close();
+  if (grid.selected.row !== row || grid.selected.column !== column) grid.select(row, column);
+  byId("name-box").textContent = `${columnLetters(column)}${row}`;
+  const cell = grid.cell(row, column);
+  formulaInput.value = cell?.formula ?? cell?.input ?? "";
+  const spilled = cell?.spilledFrom ? grid.cell(Number(/\d+/.exec(cell.spilledFrom)?.[0]), lettersToColumn(cell.spilledFrom)) : undefined;
+  formulaInput.placeholder = spilled?.formula ?? "";
+  formulaInput.classList.toggle("spilled", spilled !== undefined);
+  assist.close();
 }
 
-async function commitFormulaBar(): Promise<void> {
-  const input = byId<HTMLInputElement>("formula-input");
-  const { row, column } = state.selected;
-  status(`Writing ${letters(column)}${row}…`);
-  const reply = await postJson<{ ok: boolean; error?: string }>("/api/cell", { sheet: state.active, row, column, input: input.value });
-  if (!reply.ok) {
-    status(reply.error ?? "Could not write the cell");
+function lettersToColumn(a1: string): number {
+  let n = 0;
+  for (const ch of a1.replace(/\d+$/, "")) n = n * 26 + (ch.charCodeAt(0) - 64);
+  return n;
+}
+
+/** The formula bar shows the selected cell again, unless the user has started typing something else there. */
+function resyncBar(row: number, column: number, shown: string): void {
+  if (grid.selected.row !== row || grid.selected.column !== column) return;
+  if (document.activeElement === formulaInput && formulaInput.value !== shown) return;
+  select(row, column);
+}
+
+/** Every edit goes one way, typed or chosen from a dropdown: the same request, parsed as Sheets parses typing. */
+async function writeCell(row: number, column: number, input: string, moveDown: boolean): Promise<void> {
+  const a1 = `${columnLetters(column)}${row}`;
+  // As in Sheets, Enter moves on at once; the cell fills in when the server has computed it.
+  const next = { row: moveDown && row < (grid.layout?.rows ?? row) ? row + 1 : row, column };
+  select(next.row, next.column);
+  const shown = formulaInput.value;
+  setStatus(`Writing ${a1}…`, "busy");
+  try {
+    const reply = await postJson<{ ok: boolean; error?: string }>("/api/cell", { sheet: state.active, row, column, input });
+    if (!reply.ok) {
+      setStatus(reply.error ?? `Could not write ${a1}`, "failed");
+      return;
+    }
+    setStatus("", "idle");
+  } catch (error) {
+    setStatus(error instanceof Error ? error.message : String(error), "failed");
     return;
   }
-  status(`${letters(column)}${row} updated`);
   await refresh();
-  select(row + 1, column);
+  resyncBar(next.row, next.column, shown);
 }
 
-// ---- tabs, charts, menu, sidebar ----
+function openDropdown(row: number, column: number): void {
+  const cell = grid.cell(row, column);
+  // The cell as drawn now: selecting it redrew the grid.
+  const anchor = grid.element(row, column);
+  if (!cell?.dropdown || anchor === null) return;
+  dropdown.show(anchor, cell.dropdown.options, cell.text, (value) => void writeCell(row, column, value, false));
+}
+
+// ---- tabs, sheets, menu, sidebar ----
 
 function renderTabs(): void {
   byId("tabs").innerHTML = state.tabs
-    .map((t) => `<button class="sheet-tab${t.name === state.active ? " active" : ""}" data-sheet="${escapeHtml(t.name)}">${escapeHtml(t.name)}</button>`)
+    .map((t) => `<button type="button" class="sheet-tab${t.name === state.active ? " active" : ""}" data-sheet="${escapeHtml(t.name)}">${escapeHtml(t.name)}</button>`)
     .join("");
 }
 
-async function loadCharts(): Promise<void> {
-  const charts = await getJson<ChartView[]>(`/api/charts?sheet=${encodeURIComponent(state.active)}`);
-  byId("charts").innerHTML = charts.map((c) => `<figure class="chart-card" data-kind="${escapeHtml(c.kind)}">${c.svg}</figure>`).join("");
-  byId("charts").hidden = charts.length === 0;
-}
-
-async function openSheet(name: string): Promise<void> {
+async function showSheet(name: string, sameSheet: boolean): Promise<void> {
+  const layout = await getJson<SheetLayout>(`/api/sheet?sheet=${encodeURIComponent(name)}`);
   state.active = name;
-  state.pages.clear();
-  const tab = state.tabs.find((t) => t.name === name);
-  state.rows = tab?.rows ?? 50;
-  state.columns = tab?.columns ?? 12;
-  byId<HTMLDivElement>("grid").scrollTop = 0;
   renderTabs();
-  renderGrid();
-  select(1, 1);
-  await loadCharts();
+  grid.show(layout, sameSheet);
+  if (!sameSheet) select(1, 1);
 }
 
-/** After anything that may have written: reload tabs, the visible rows and the charts. */
-async function refresh(): Promise<void> {
-  const { tabs, active } = await getJson<{ tabs: SheetTab[]; active: string }>("/api/tabs");
-  state.tabs = tabs;
-  if (active !== state.serverActive) {
-    state.serverActive = active;
-    await openSheet(active);
-    return;
-  }
-  if (!state.tabs.some((t) => t.name === state.active)) state.active = state.tabs[0]?.name ?? "";
-  const tab = state.tabs.find((t) => t.name === state.active);
-  state.rows = tab?.rows ?? state.rows;
-  state.pages.clear();
-  renderTabs();
-  renderGrid();
-  await loadCharts();
+/** A tab click makes that sheet the spreadsheet's active sheet, as in Sheets, so the add-on sees the sheet the user is on. */
+async function clickTab(name: string): Promise<void> {
+  if (name === state.active) return;
+  await postJson("/api/active", { sheet: name });
+  await showSheet(name, false);
+}
+
+/** After anything that may have written: tabs, the sheet's layout and cells; and the sheet a script activated comes to the front. */
+async function refresh(active?: string | null): Promise<void> {
+  const tabs = await getJson<{ tabs: SheetTab[]; active: string }>("/api/tabs");
+  state.tabs = tabs.tabs;
+  const target = active ?? tabs.active;
+  const exists = state.tabs.some((t) => t.name === target);
+  const next = exists ? target : (state.tabs.find((t) => t.name === state.active)?.name ?? state.tabs[0]?.name ?? "");
+  await showSheet(next, next === state.active);
 }
 
 function showSidebar(src: string, title: string): void {
@@ -221,13 +243,18 @@ function showAlerts(alerts: readonly string[]): void {
 }
 
 async function runMenuItem(functionName: string): Promise<RunReply> {
-  status(`Running ${functionName}…`);
-  const reply = await postJson<RunReply>("/api/run", { fn: functionName, args: [] });
-  const toast = reply.toasts[reply.toasts.length - 1];
-  status(reply.ok ? (toast ?? `${functionName} finished`) : `${functionName} failed: ${reply.message ?? ""}`);
+  const id = startJob(functionName);
+  let reply: RunReply;
+  try {
+    reply = await postJson<RunReply>("/api/run", { fn: functionName, args: [] });
+  } catch (error) {
+    endJob(id, { ok: false, message: error instanceof Error ? error.message : String(error), toasts: [] }, true);
+    throw error;
+  }
+  endJob(id, reply, true);
   showShown(reply.shown);
   showAlerts(reply.alerts);
-  await refresh();
+  await refresh(reply.active);
   return reply;
 }
 
@@ -242,7 +269,7 @@ function menuItems(entries: readonly MenuEntry[]): string {
     .map((entry) => {
       if (entry === "separator") return "<hr>";
       if ("subMenu" in entry) return `<div class="submenu"><span>${escapeHtml(entry.subMenu.caption)} ▸</span>${menuItems(entry.subMenu.items)}</div>`;
-      return `<button class="menu-item" data-function="${escapeHtml(entry.functionName)}">${escapeHtml(entry.caption)}</button>`;
+      return `<button type="button" class="menu-item" data-function="${escapeHtml(entry.functionName)}">${escapeHtml(entry.caption)}</button>`;
     })
     .join("");
 }
@@ -254,24 +281,34 @@ async function loadMenus(): Promise<void> {
     .join("");
 }
 
+/** The sidebar's and dialogs' server calls: the status bar follows them, and the page redraws after each. */
+function heardFromFrame(message: RunMessage): void {
+  if (message.type === "close") {
+    byId("sidebar").hidden = true;
+    byId("dialog").hidden = true;
+  } else if (message.type === "running") startJob(message.fn, message.id);
+  else if (message.type === "ran") {
+    // The sidebar shows its own errors next to the control that caused them.
+    endJob(message.id, { ok: message.ok, toasts: message.toasts }, false);
+    void refresh(message.active);
+  }
+}
+
 function wire(): void {
-  const grid = byId<HTMLDivElement>("grid");
-  grid.addEventListener("scroll", () => renderGrid());
-  byId("grid-table").addEventListener("click", (event) => {
-    const target = (event.target as HTMLElement).closest("td");
-    if (target === null) return;
-    select(Number(target.dataset.row), Number(target.dataset.column));
-  });
-  byId("grid-table").addEventListener("dblclick", () => byId<HTMLInputElement>("formula-input").focus());
   byId("tabs").addEventListener("click", (event) => {
     const tab = (event.target as HTMLElement).closest<HTMLElement>(".sheet-tab");
-    if (tab?.dataset.sheet) void openSheet(tab.dataset.sheet);
+    if (tab?.dataset.sheet) void clickTab(tab.dataset.sheet);
   });
-  byId<HTMLInputElement>("formula-input").addEventListener("keydown", (event) => {
+  byId("grid-body").addEventListener("dblclick", () => formulaInput.focus());
+  formulaInput.addEventListener("keydown", (event) => {
+    if (assist.handleKey(event)) {
+      event.preventDefault();
+      return;
+    }
     if (event.key === "Enter") {
       event.preventDefault();
-      void commitFormulaBar();
-    } else if (event.key === "Escape") select(state.selected.row, state.selected.column);
+      void writeCell(grid.selected.row, grid.selected.column, formulaInput.value, true);
+    } else if (event.key === "Escape") select(grid.selected.row, grid.selected.column);
   });
   byId("menus").addEventListener("click", (event) => {
     const item = (event.target as HTMLElement).closest<HTMLElement>(".menu-item");
@@ -287,25 +324,25 @@ function wire(): void {
   byId("close-dialog").addEventListener("click", () => {
     byId("dialog").hidden = true;
   });
-  window.addEventListener("message", (event: MessageEvent<{ source?: string; type?: string }>) => {
-    if (event.data?.source !== "funnel-kpis-preview") return;
-    if (event.data.type === "close") {
-      byId("sidebar").hidden = true;
-      byId("dialog").hidden = true;
-    }
-    if (event.data.type === "ran") void refresh();
+  window.addEventListener("message", (event: MessageEvent<RunMessage>) => {
+    if (event.origin !== window.location.origin || event.data?.source !== "funnel-kpis-preview") return;
+    heardFromFrame(event.data);
   });
-  window.addEventListener("resize", () => renderGrid());
 }
 
 async function main(): Promise<void> {
   wire();
-  const { tabs, active } = await getJson<{ tabs: SheetTab[]; active: string }>("/api/tabs");
+  setStatus("Loading…", "busy");
+  const [{ tabs, active }, functions] = await Promise.all([
+    getJson<{ tabs: SheetTab[]; active: string }>("/api/tabs"),
+    getJson<FunctionSuggestion[]>("/api/functions"),
+    loadMenus(),
+  ]);
+  assist.setFunctions(functions);
   state.tabs = tabs;
-  state.serverActive = active;
-  await loadMenus();
-  await openSheet(active);
-  status("Ready");
+  await showSheet(active, false);
+  setStatus("", "idle");
+  document.body.dataset.ready = "true";
 }
 
 void main();

@@ -6,7 +6,7 @@ import { computeSourcesReport } from "../../../kpi/sources/sources-report";
 import { summaryMetrics } from "../../../kpi/summary-metrics/metric-table";
 import { appendUnplaced, readChannelMap, writeChannelMap } from "../../channel-map/channel-map-sheet";
 import { CHANNEL_MAP_SHEET_NAME } from "../../channel-map/channel-map-format";
-import { UserFacingError } from "../../data-sheet";
+import { type DataSheet, UserFacingError } from "../../data-sheet";
 import { goalsView } from "../../mapping/goals-view";
 import type { SourcedMapping } from "../../mapping/source-types";
 import { toSourcesSpec } from "../../mapping/sources-to-spec";
@@ -20,7 +20,8 @@ import { checkGoals, withBasis } from "../goal-checks";
 import { metricContextOf, resolveGoalKpi } from "../goal-kpis";
 import type { GoalRow } from "../goal-types";
 import { mergeGoals } from "../goals-block";
-import { checkFits, type GenerateOptions, type SummaryReport, writeAndSwap } from "../generate-summary";
+import { checkFits, currencyEvidence, type GenerateOptions, moneyColumns, type SummaryReport, writeAndSwap } from "../generate-summary";
+import { currencyOf, type CurrencyEvidence, moneyFormat } from "../money-format";
 import { SUMMARY_SHEET_NAME } from "../layout";
 import { readPreservedInputs } from "../preserved-inputs";
 import { planSourcesSummary, type SourcesPlan } from "./plan-sources-summary";
@@ -118,6 +119,7 @@ export function generateSourcesSummaryFor(
       mapping, report, matches, now, goals: allGoals, unitEconomics: preserved.unitEconomics, mapCapacity: capacity,
       period: options.period ?? preserved.period ?? { preset: DEFAULT_PRESET, customStart: "", customEnd: "" },
       maxChannelRows: options.maxChannelRows,
+      moneyFormat: moneyFormat(currencyOf(sourcesCurrency(mapping, data, spreadsheet.getSpreadsheetLocale())), spreadsheet.getSpreadsheetLocale()),
     });
     checkFits(spreadsheet, existing, plan);
     options.beforeWriting?.();
@@ -149,6 +151,21 @@ export function generateSourcesSummaryFor(
   } finally {
     lock.releaseLock();
   }
+}
+
+/** Every source's spend and revenue columns as evidence of one currency: sources that disagree leave the amounts plain. */
+function sourcesCurrency(mapping: SourcedMapping, data: ReadonlyMap<string, DataSheet>, locale: string): CurrencyEvidence {
+  const all: CurrencyEvidence = { headers: [], formats: [], texts: [], locale };
+  for (const source of mapping.sources) {
+    const sheet = data.get(source.sheetName);
+    const columns = moneyColumns(source);
+    if (sheet === undefined || columns.length === 0) continue;
+    const own = currencyEvidence(columns, sheet, locale);
+    all.headers = [...all.headers, ...own.headers];
+    all.formats = [...all.formats, ...own.formats];
+    all.texts = [...all.texts, ...own.texts];
+  }
+  return all;
 }
 
 /**
