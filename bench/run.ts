@@ -7,6 +7,7 @@ import { benchClv } from "./clv";
 import { benchReading } from "./reading";
 import { benchLibreOffice } from "./libreoffice";
 import { benchSidebar } from "./sidebar";
+import { benchSources } from "./sources";
 import { benchSpills } from "./spills";
 import { benchSummary } from "./summary";
 
@@ -14,6 +15,7 @@ const SECTIONS: [string, () => Promise<void>][] = [
   ["Custom functions on Google's largest sheet", benchCatalogue],
   ["Predictive CLV", benchClv],
   ["KPI Summary generation", benchSummary],
+  ["KPI Summary over several sources", benchSources],
   ["Spills sized by their result", benchSpills],
   ["Sidebar", benchSidebar],
   ["Command line start", benchCliStart],

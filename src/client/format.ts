@@ -5,6 +5,11 @@ export function formatCount(value: number): string {
   return value.toLocaleString("en-US", { maximumFractionDigits: 2 });
 }
 
+/** Money with two decimals and separators, in no currency: the sources' own. */
+export function formatMoney(value: number): string {
+  return value.toLocaleString("en-US", { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+}
+
 export function formatRate(value: number | null): string {
   return value === null ? "–" : `${(value * 100).toLocaleString("en-US", { maximumFractionDigits: 1 })}%`;
 }

@@ -7,6 +7,7 @@ import { createGenerateStep } from "./step-generate";
 import { createGoalsStep } from "./step-goals";
 import { createStagesStep } from "./step-stages";
 import { createStepper } from "./stepper";
+import { sourcesSteps, startWithSources } from "./sources-steps";
 import { Wizard } from "./wizard";
 
 async function startWizard(): Promise<void> {
@@ -26,6 +27,7 @@ async function startWizard(): Promise<void> {
   const views = [
     createDataStep(wizard),
     createStagesStep(wizard),
+    ...sourcesSteps(wizard),
     createGoalsStep(wizard),
     createGenerateStep(wizard, (savedAt) => {
       savedLine.textContent = lastSavedText(savedAt, true);
@@ -53,7 +55,7 @@ async function startWizard(): Promise<void> {
     }
     renderSavedBanner(wizard, start, savedLine, notice);
     loading.hidden = true;
-    wizard.go("data");
+    if (!(await startWithSources(wizard, start, savedLine))) wizard.go("data");
     // The bench reads this mark: navigation to the first step being usable.
     performance.mark("wizard-ready");
     document.body.setAttribute("data-ready", "true");

@@ -11,6 +11,7 @@ import type { StepView, Wizard } from "./wizard";
 import { parseHeaderRow, TEXT_CELLS_FIELD } from "./wizard-state";
 import { createReadingPanel } from "./reading-panel";
 import { createTextCellsPanel } from "./text-cells-panel";
+import { enterSources } from "./step-sources";
 
 const SHAPE_LABELS: Record<FunnelShape, string> = {
   aggregated: "Aggregated (counts per period)",
@@ -36,6 +37,8 @@ export function createDataStep(wizard: Wizard): StepView {
   const reading = createReadingPanel();
   const textCells = createTextCellsPanel(wizard, () => inspect(true));
   const next = el("button", { className: "action", id: "data-next", text: "Next: stages", attrs: { type: "button" } });
+  const combine = el("button", { id: "use-sources", text: "Combine several sheets", attrs: { type: "button" }, on: { click: () => enterSources(wizard) } });
+  const combineBlock = el("div", { className: "block gray" }, el("p", { text: "Spend in one sheet per ad platform, deals in another? Combine them as sources, joined by channel." }), combine);
   const inspectLater = new Debouncer(500);
   let inspected = "";
 
@@ -43,6 +46,7 @@ export function createDataStep(wizard: Wizard): StepView {
     el("h2", { id: "step-data-title", text: "1. Data", attrs: { tabindex: "-1" } }),
     stepProblems(wizard, "data", section),
     sheetBlock.block,
+    combineBlock,
     headerBlock.block,
     status,
     reading.node,
@@ -152,6 +156,7 @@ export function createDataStep(wizard: Wizard): StepView {
     section,
     show() {
       fillSheets();
+      combineBlock.hidden = (state.start?.sheets.length ?? 0) < 2;
       headerInput.value = state.headerRowText;
       if (state.mapping) shapeSelect.value = state.mapping.shape;
       const current = `${state.sheetName}\u0000${typedHeaderRow()}`;

@@ -4,6 +4,7 @@ import { whileBusy } from "./busy";
 import { clear, el } from "./dom";
 import { formatCount, formatSavedAt } from "./format";
 import { stepProblems } from "./step-problems";
+import { generateSources, sourcesRecap } from "./sources-generate";
 import type { StepView, Wizard } from "./wizard";
 
 export function createGenerateStep(wizard: Wizard, onSaved: (savedAt: string) => void): StepView {
@@ -31,6 +32,11 @@ export function createGenerateStep(wizard: Wizard, onSaved: (savedAt: string) =>
 
   function renderRecap(): void {
     clear(recap);
+    const several = sourcesRecap(wizard);
+    if (several !== null) {
+      recap.append(...several.map((line) => el("li", { text: line })));
+      return;
+    }
     const m = state.mapping;
     if (!m) return;
     recap.append(
@@ -56,6 +62,23 @@ export function createGenerateStep(wizard: Wizard, onSaved: (savedAt: string) =>
   }
 
   generate.addEventListener("click", async () => {
+    if (state.sources.active) {
+      errors.clear("generate");
+      clear(result);
+      await whileBusy([generate, back], status, async () => {
+        try {
+          const report = await generateSources(wizard, status);
+          if (report === null) return;
+          state.report = report;
+          renderReport(report);
+          onSaved(report.savedAt);
+          open.focus();
+        } catch (error) {
+          wizard.callFailed("generate", error);
+        }
+      });
+      return;
+    }
     const mapping = state.mapping;
     if (!mapping) {
       errors.set("generate", [{ field: "sheetName", message: "Data sheet: choose the sheet your funnel is on first" }]);

@@ -117,7 +117,10 @@ export function createGoalsStep(wizard: Wizard): StepView {
       if (!mapping || start.value === "") return;
       const ask = ++asked;
       try {
-        const suggestion = await wizard.server.suggestGoal(mapping, kpi.value, basis.value, start.value, end.value === "" ? null : end.value);
+        const several = state.sources.active ? state.sources.mapping : null;
+        const suggestion = several !== null
+          ? await wizard.server.suggestSourcesGoal(several, kpi.value, basis.value, start.value, end.value === "" ? null : end.value)
+          : await wizard.server.suggestGoal(mapping, kpi.value, basis.value, start.value, end.value === "" ? null : end.value);
         if (ask !== asked) return;
         if (!typed.has("baseline")) baseline.value = suggestion.baseline === null ? "" : String(suggestion.baseline);
         if (!typed.has("target")) target.value = suggestion.target === null ? "" : String(suggestion.target);

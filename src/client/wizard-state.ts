@@ -3,12 +3,17 @@ import type { FunnelMapping } from "../server/mapping/mapping-types";
 import type { MappingPreview, SheetInspection, WizardStart } from "../server/sidebar-api";
 import type { GoalRow } from "../server/summary/goal-types";
 import type { SummaryReport } from "../server/summary/generate-summary";
+import { initialSourcesState, type SourcesState } from "./sources-state";
 
-export type StepId = "data" | "stages" | "goals" | "generate";
+export type StepId = "sources" | "data" | "stages" | "source-stages" | "channels" | "goals" | "generate";
 
+/** Every step; the stepper shows one sheet's (Data, Stages) or several sources' (Sources, Stages, Channels) with Goals and Generate. */
 export const STEPS: readonly { id: StepId; title: string }[] = [
+  { id: "sources", title: "Sources" },
   { id: "data", title: "Data" },
   { id: "stages", title: "Stages" },
+  { id: "source-stages", title: "Stages" },
+  { id: "channels", title: "Channels" },
   { id: "goals", title: "Goals" },
   { id: "generate", title: "Generate" },
 ];
@@ -29,6 +34,8 @@ export interface WizardState {
   goalsTouched: boolean;
   preview: MappingPreview | null;
   report: SummaryReport | null;
+  /** A funnel over several sheets: its own state, active only in that mode. */
+  sources: SourcesState;
 }
 
 export function initialState(): WizardState {
@@ -44,6 +51,7 @@ export function initialState(): WizardState {
     goalsTouched: false,
     preview: null,
     report: null,
+    sources: initialSourcesState(),
   };
 }
 
@@ -58,6 +66,9 @@ export function problemField(issue: { field: string; code: string }): string {
 
 export function stepOfField(field: string | null): StepId | null {
   if (field === null) return null;
+  if (field === "sources" || /^source:[^:]+$/.test(field)) return "sources";
+  if (field.startsWith("source:")) return "source-stages";
+  if (field === "channels") return "channels";
   if (field === "sheetName" || field === "headerRow" || field === "shape" || field === TEXT_CELLS_FIELD) return "data";
   if (field === "stages" || field.startsWith("stage:") || ["date", "channel", "spend", "revenue", "mapping"].includes(field)) return "stages";
   if (field === "goals" || field.startsWith("goal")) return "goals";

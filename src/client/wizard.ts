@@ -4,6 +4,7 @@ import { ErrorBoard, type FieldProblem } from "./error-board";
 import type { MappingValidation } from "../server/mapping/validate-mapping";
 import { ServerCallError, type ServerCalls } from "./server-bridge";
 import { STEPS, initialState, problemField, stepOfField, type StepId, type WizardState } from "./wizard-state";
+import { routeStep } from "./sources-state";
 
 export interface StepView {
   id: StepId;
@@ -44,7 +45,8 @@ export class Wizard {
     this.previewListeners.push(listener);
   }
 
-  go(step: StepId, focusField?: string): void {
+  go(wanted: StepId, focusField?: string): void {
+    const step = routeStep(this.state.sources, wanted);
     this.state.step = step;
     for (const [id, view] of this.views) view.section.hidden = id !== step;
     const view = this.views.get(step);

@@ -190,7 +190,8 @@ export function computeFunnelReport(
   };
 }
 
-function funnelRows(spec: FunnelSpec, total: Float64Array): FunnelStepRow[] {
+/** The funnel table over one bucket: counts, step and overall conversion, drop-off. */
+export function funnelRows(spec: { stages: readonly { key: string; name: string }[] }, total: Float64Array): FunnelStepRow[] {
   const first = total[FIRST_STAGE];
   return spec.stages.map((stage, i) => {
     const count = total[FIRST_STAGE + i];
@@ -209,7 +210,7 @@ function noConversions(spec: FunnelSpec): string {
   return `no record has both a ${first} date and a ${last} date (on or after it)`;
 }
 
-type ResolvedBounds = PeriodBounds & { preset: PeriodPreset; partial: string | null };
+export type ResolvedBounds = PeriodBounds & { preset: PeriodPreset; partial: string | null };
 
 function dateOrNull(value: DateInput | null): number | null {
   return readDateSerial(value);
@@ -219,7 +220,7 @@ function dateOrNull(value: DateInput | null): number | null {
  * Serial bounds (ends exclusive) of the period and the one before, or the reason there is no headline
  * period. Explicit dates are a Custom period; presets are anchored to the data's span.
  */
-function headlinePeriodOf(choice: PeriodChoice | undefined, span: DataSpan | null): ResolvedBounds | string {
+export function headlinePeriodOf(choice: PeriodChoice | undefined, span: DataSpan | null): ResolvedBounds | string {
   if (choice === undefined) return "no headline period was requested";
   if ("preset" in choice) {
     const resolved = resolvePeriod(choice.preset, span, { start: dateOrNull(choice.customStart ?? null), end: dateOrNull(choice.customEnd ?? null) });

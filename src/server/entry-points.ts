@@ -21,4 +21,9 @@ export const ENTRY_POINTS: readonly EntryPoint[] = [
   { name: "refreshSummary", params: [] },
   { name: "openSummarySheet", params: [] },
   { name: "suggestGoal", params: ["mapping", "kpi", "basis", "start", "end"] },
+  { name: "sourcesStart", params: [] },
+  { name: "proposeSourcesFor", params: ["sheetNames"] },
+  { name: "previewSources", params: ["mapping", "channels"] },
+  { name: "saveSourcesAndGenerate", params: ["mapping", "channels", "goals"] },
+  { name: "suggestSourcesGoal", params: ["mapping", "kpi", "basis", "start", "end"] },
 ];

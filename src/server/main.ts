@@ -2,5 +2,6 @@
 export { runCustomFunction } from "./custom-functions";
 export { onInstall, onOpen, refreshSummaryFromMenu, showFunctionReference, showSidebar } from "./menu";
 export {
-  convertTextCells, inspectSheet, openSummarySheet, previewMapping, previewTextCells, refreshSummary, saveAndGenerate, suggestGoal, wizardStart,
+  convertTextCells, inspectSheet, openSummarySheet, previewMapping, previewSources, previewTextCells, proposeSourcesFor, refreshSummary, saveAndGenerate,
+  saveSourcesAndGenerate, sourcesStart, suggestGoal, suggestSourcesGoal, wizardStart,
 } from "./sidebar-calls";

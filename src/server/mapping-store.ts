@@ -1,7 +1,8 @@
 // Keeps the funnel mapping in the document's properties, shared by everyone who works in the workbook; falls back to the setup sheet an uploaded workbook carries.
 import type { SheetApi } from "./apps-script-api";
-import { parseMapping, serializeMapping } from "./mapping/mapping-store-format";
+import { parseSetup, serializeMapping } from "./mapping/mapping-store-format";
 import type { FunnelMapping } from "./mapping/mapping-types";
+import type { SourcedMapping } from "./mapping/source-types";
 import { UserFacingError } from "./data-sheet";
 import { propertiesService, session, spreadsheetApp } from "./services";
 import { isSetupSheet, SETUP_CHUNK, SETUP_SHEET_NAME, setupProperties } from "./setup-sheet-format";
@@ -20,9 +21,17 @@ export interface SavedMapping {
   savedByYou: boolean;
 }
 
+/** A saved setup with several sources (format 3). */
+export interface SavedSources {
+  mapping: SourcedMapping;
+  savedAt: string;
+  savedByYou: boolean;
+}
+
 export type LoadedMapping =
   | { status: "none" }
   | { status: "ok"; saved: SavedMapping }
+  | { status: "sources"; saved: SavedSources }
   | { status: "needs-setup"; message: string; savedAt: string };
 
 interface SaveStamp {
@@ -72,10 +81,12 @@ export function loadMapping(): LoadedMapping {
   const { mapping: raw, stamp: rawStamp } = storedSetup();
   if (raw === null) return { status: "none" };
   const stamp = readStamp(rawStamp);
-  const parsed = parseMapping(raw);
+  const parsed = parseSetup(raw);
   if (!parsed.ok) return { status: "needs-setup", message: parsed.message, savedAt: stamp.savedAt };
   const savedByYou = stamp.savedByKey !== "" && stamp.savedByKey === currentUserKey();
-  return { status: "ok", saved: { mapping: parsed.mapping, savedAt: stamp.savedAt, savedByYou } };
+  const { setup } = parsed;
+  if (setup.kind === "sources") return { status: "sources", saved: { mapping: setup.mapping, savedAt: stamp.savedAt, savedByYou } };
+  return { status: "ok", saved: { mapping: setup.mapping, savedAt: stamp.savedAt, savedByYou } };
 }
 
 /**
@@ -101,7 +112,10 @@ function updateSetupSheet(values: Record<string, string>): void {
   }
 }
 
-export function saveMapping(mapping: FunnelMapping, now: Date = new Date()): SavedMapping {
+/** Saves a one-sheet mapping (format 2) or one with several sources (format 3) for everyone in the document. */
+export function saveMapping(mapping: FunnelMapping, now?: Date): SavedMapping;
+export function saveMapping(mapping: SourcedMapping, now?: Date): SavedSources;
+export function saveMapping(mapping: FunnelMapping | SourcedMapping, now: Date = new Date()): SavedMapping | SavedSources {
   const serialized = serializeMapping(mapping);
   if (!serialized.ok) throw new UserFacingError("stages", serialized.message);
   const stamp: SaveStamp = { savedAt: now.toISOString(), savedByKey: currentUserKey() };
@@ -112,5 +126,5 @@ export function saveMapping(mapping: FunnelMapping, now: Date = new Date()): Sav
   } catch {
     // A protected setup sheet the user may not edit stays as it was; the document's properties hold the truth.
   }
-  return { mapping, savedAt: stamp.savedAt, savedByYou: stamp.savedByKey !== "" };
+  return { mapping, savedAt: stamp.savedAt, savedByYou: stamp.savedByKey !== "" } as SavedMapping | SavedSources;
 }

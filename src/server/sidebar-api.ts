@@ -17,12 +17,14 @@ import { spreadsheetApp } from "./services";
 import { readGoals } from "./summary/preserved-inputs";
 import type { GoalRow } from "./summary/goal-types";
 import { generateSummaryFor, type SummaryReport } from "./summary/generate-summary";
+import { generateSourcesSummaryFor } from "./summary/sources/generate-sources-summary";
 import { SETUP_SHEET_NAME } from "./setup-sheet-format";
 import { metricContextOf, resolveGoalKpi } from "./summary/goal-kpis";
 import { type GoalSuggestion, suggestGoalFrom } from "./summary/goal-suggestion";
 import { goalBasisNamed } from "../kpi/definitions/goal-basis";
 import { summaryMetrics } from "../kpi/summary-metrics/metric-table";
 import { SUMMARY_SHEET_NAME } from "./summary/layout";
+import { CHANNEL_MAP_SHEET_NAME } from "./channel-map/channel-map-format";
 
 export interface SheetListing {
   name: string;
@@ -37,6 +39,8 @@ export interface WizardStart {
   saved: { mapping: FunnelMapping; savedAt: string; savedByYou: boolean; validation: MappingValidation | null } | null;
   /** Why a stored mapping could not be used (unreadable, older version): the wizard starts afresh and says so. */
   savedProblem: string | null;
+  /** The saved setup combines several sheets: the wizard opens it with sourcesStart. */
+  savedSources: boolean;
   goals: GoalRow[];
 }
 
@@ -82,7 +86,7 @@ const SAMPLE_SHOWN = 5;
 function sheetListing(): SheetListing[] {
   return spreadsheetApp().getActiveSpreadsheet().getSheets()
     // The setup sheet an uploaded workbook carries is the add-on's, never a data sheet.
-    .filter((sheet) => sheet.getName() !== SUMMARY_SHEET_NAME && sheet.getName() !== SETUP_SHEET_NAME)
+    .filter((sheet) => sheet.getName() !== SUMMARY_SHEET_NAME && sheet.getName() !== SETUP_SHEET_NAME && sheet.getName() !== CHANNEL_MAP_SHEET_NAME)
     .map((sheet) => ({ name: sheet.getName(), rows: sheet.getLastRow(), columns: sheet.getLastColumn() }));
 }
 
@@ -110,6 +114,7 @@ export function wizardStart(): WizardStart {
     activeSheet: spreadsheet.getActiveSheet().getName(),
     saved,
     savedProblem,
+    savedSources: loaded.status === "sources",
     goals: goalsUnderTodaysNames(readGoals(), saved?.mapping ?? null),
   };
 }
@@ -217,6 +222,10 @@ export function refreshSummary(): SummaryReport {
   const loaded = loadMapping();
   if (loaded.status === "none") throw new UserFacingError("mapping", "No funnel is set up in this document yet: open Set up funnel first");
   if (loaded.status === "needs-setup") throw new UserFacingError("mapping", loaded.message);
+  if (loaded.status === "sources") {
+    const { mapping, savedAt } = loaded.saved;
+    return generateSourcesSummaryFor(mapping, null, null, { save: () => savedAt }).report;
+  }
   return generateSummaryFor(loaded.saved.mapping, null, { save: () => loaded.saved.savedAt });
 }
 

@@ -1,6 +1,10 @@
 // Checks what arrives from the sidebar over google.script.run before any server code reads it: shape, types and bounds, each failure naming the call and the argument.
 import { UserFacingError } from "./data-sheet";
 import { MAPPING_VERSION, type ColumnRef, type FunnelMapping, type FunnelStage, type FunnelShape, type StatusCondition } from "./mapping/mapping-types";
+import { PLATFORM_NAMES, type SourcePlatform } from "../kpi/channels/ad-platforms";
+import type { ChannelTableRow } from "../kpi/channels/channel-table";
+import type { ChannelColumnKind } from "../kpi/channels/propose-channel-table";
+import { SOURCED_MAPPING_VERSION, type MappingSource, type SourceRole, type SourcedMapping, type SourcedStage, type StageSupply } from "./mapping/source-types";
 import { DEFAULT_GOAL_BASIS, GOAL_BASES, type GoalBasis } from "../kpi/definitions/goal-basis";
 import type { GoalCurve, GoalDirection, GoalRow } from "./summary/goal-types";
 
@@ -12,6 +16,10 @@ const MAX_ROW = 10_000_000;
 const MAX_COLUMN_INDEX = 18_277;
 const MAX_STAGES = 50;
 const MAX_GOALS = 200;
+/** A workbook holds at most 200 sheets. */
+const MAX_SOURCES = 200;
+/** A channel table lists values of a few columns; the wizard sends the rows it shows. */
+const MAX_CHANNEL_ROWS = 5000;
 /** A status column has at most as many distinct values as rows; the wizard sends the ones it shows. */
 const MAX_STATUS_VALUES = 1000;
 
@@ -158,6 +166,71 @@ export function headerRowArgument(call: string, value: unknown): number | null {
 
 export function countArgument(call: string, name: string, value: unknown): number {
   return wholeNumber(call, name, value, 0, MAX_ROW);
+}
+
+function supply(call: string, path: string, value: unknown): StageSupply {
+  const u = record(call, path, value);
+  const status = statusCondition(call, `${path}.status`, u.status);
+  return { source: text(call, `${path}.source`, u.source, 100, false), column: columnRef(call, `${path}.column`, u.column ?? null), ...(status === null ? {} : { status }) };
+}
+
+function sourcedStage(call: string, path: string, value: unknown): SourcedStage {
+  const s = record(call, path, value);
+  return {
+    key: text(call, `${path}.key`, s.key, 100),
+    name: text(call, `${path}.name`, s.name, 1000),
+    supply: list(call, `${path}.supply`, s.supply, MAX_SOURCES).map((u, i) => supply(call, `${path}.supply[${i}]`, u)),
+  };
+}
+
+function orNull<T extends string>(call: string, path: string, value: unknown, allowed: readonly T[]): T | null {
+  return value === null || value === undefined ? null : oneOf(call, path, value, allowed);
+}
+
+function source(call: string, path: string, value: unknown): MappingSource {
+  const s = record(call, path, value);
+  return {
+    id: text(call, `${path}.id`, s.id, 30, false),
+    sheetName: text(call, `${path}.sheetName`, s.sheetName, MAX_SHEET_NAME, false),
+    headerRow: wholeNumber(call, `${path}.headerRow`, s.headerRow, 1, MAX_ROW),
+    shape: oneOf<FunnelShape>(call, `${path}.shape`, s.shape, ["aggregated", "record-level"]),
+    platform: orNull<SourcePlatform>(call, `${path}.platform`, s.platform, Object.keys(PLATFORM_NAMES) as SourcePlatform[]),
+    role: orNull<SourceRole>(call, `${path}.role`, s.role, ["ad-spend", "analytics", "crm"]),
+    date: columnRef(call, `${path}.date`, s.date ?? null),
+    channel: columnRef(call, `${path}.channel`, s.channel ?? null),
+    channelKind: orNull<ChannelColumnKind>(call, `${path}.channelKind`, s.channelKind, ["channel", "campaign", "source-medium"]),
+    fixedChannel: s.fixedChannel === null || s.fixedChannel === undefined ? null : text(call, `${path}.fixedChannel`, s.fixedChannel, 1000),
+    spend: columnRef(call, `${path}.spend`, s.spend ?? null),
+    revenue: columnRef(call, `${path}.revenue`, s.revenue ?? null),
+  };
+}
+
+/** A mapping with sources as the wizard builds it; whether it fits the sheets is validateSources' question, asked next. */
+export function sourcedMappingArgument(call: string, value: unknown): SourcedMapping {
+  const m = record(call, "mapping", value);
+  if (m.version !== SOURCED_MAPPING_VERSION) throw wrong(call, "mapping.version", `${SOURCED_MAPPING_VERSION}`, m.version);
+  return {
+    version: SOURCED_MAPPING_VERSION,
+    sources: list(call, "mapping.sources", m.sources, MAX_SOURCES).map((s, i) => source(call, `mapping.sources[${i}]`, s)),
+    stages: list(call, "mapping.stages", m.stages, MAX_STAGES).map((s, i) => sourcedStage(call, `mapping.stages[${i}]`, s)),
+  };
+}
+
+/** The channel table as the wizard edits it, or null for the workbook's own (or the proposed one). */
+export function channelRowsArgument(call: string, value: unknown): ChannelTableRow[] | null {
+  if (value === null || value === undefined) return null;
+  return list(call, "channels", value, MAX_CHANNEL_ROWS).map((r, i) => {
+    const row = record(call, `channels[${i}]`, r);
+    return {
+      source: text(call, `channels[${i}].source`, row.source, MAX_SHEET_NAME),
+      value: text(call, `channels[${i}].value`, row.value, 1000),
+      channel: text(call, `channels[${i}].channel`, row.channel, 1000),
+    };
+  });
+}
+
+export function sheetNamesArgument(call: string, value: unknown): string[] {
+  return list(call, "sheetNames", value, MAX_SOURCES).map((v, i) => text(call, `sheetNames[${i}]`, v, MAX_SHEET_NAME, false));
 }
 
 export function textArgument(call: string, name: string, value: unknown): string {

@@ -3,8 +3,10 @@ import { UserFacingError } from "./data-sheet";
 import { encodeFieldError } from "./field-error-wire";
 import * as api from "./sidebar-api";
 import {
-  countArgument, goalsArgument, headerRowArgument, mappingArgument, optionalTextArgument, sheetNameArgument, textArgument,
+  channelRowsArgument, countArgument, goalsArgument, headerRowArgument, mappingArgument, optionalTextArgument, sheetNameArgument, sheetNamesArgument,
+  sourcedMappingArgument, textArgument,
 } from "./sidebar-arguments";
+import * as sources from "./sources/sources-api";
 
 function reportingField<A extends unknown[], R>(fn: (...args: A) => R): (...args: A) => R {
   return (...args: A): R => {
@@ -50,4 +52,23 @@ export const suggestGoal = checked(api.suggestGoal, (args): Parameters<typeof ap
   textArgument("suggestGoal", "basis", args[2]),
   textArgument("suggestGoal", "start", args[3]),
   optionalTextArgument("suggestGoal", "end", args[4]),
+]);
+
+export const sourcesStart = checked(sources.sourcesStart, NO_ARGUMENTS);
+export const proposeSourcesFor = checked(sources.proposeSourcesFor, (args): Parameters<typeof sources.proposeSourcesFor> => [sheetNamesArgument("proposeSourcesFor", args[0])]);
+export const previewSources = checked(sources.previewSources, (args): Parameters<typeof sources.previewSources> => [
+  sourcedMappingArgument("previewSources", args[0]),
+  channelRowsArgument("previewSources", args[1]),
+]);
+export const saveSourcesAndGenerate = checked(sources.saveSourcesAndGenerate, (args): Parameters<typeof sources.saveSourcesAndGenerate> => [
+  sourcedMappingArgument("saveSourcesAndGenerate", args[0]),
+  channelRowsArgument("saveSourcesAndGenerate", args[1]) ?? [],
+  goalsArgument("saveSourcesAndGenerate", args[2]),
+]);
+export const suggestSourcesGoal = checked(sources.suggestSourcesGoal, (args): Parameters<typeof sources.suggestSourcesGoal> => [
+  sourcedMappingArgument("suggestSourcesGoal", args[0]),
+  textArgument("suggestSourcesGoal", "kpi", args[1]),
+  textArgument("suggestSourcesGoal", "basis", args[2]),
+  textArgument("suggestSourcesGoal", "start", args[3]),
+  optionalTextArgument("suggestSourcesGoal", "end", args[4]),
 ]);

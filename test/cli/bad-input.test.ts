@@ -122,7 +122,9 @@ describe("usage errors in-process", () => {
   it.each([
     [["summarize", "a.csv", "--sheet"], "--sheet needs a value"],
     [["summarize", "a.csv", "--from", "1/2/2025"], "--from must be a date written YYYY-MM-DD"],
-    [["summarize", "a.csv", "b.csv"], "summarize reads one file, got 2"],
+    [["summarize", "a.csv", "b.csv", "a.csv"], "a.csv is given twice; each file is one source"],
+    [["summarize", "a.xlsx", "--sheet", "Ads", "--sheet", "ads"], "--sheet ads is given twice"],
+    [["summarize", "a.csv", "b.csv", "--save-channels", "c.txt"], "--save-channels writes a .csv file"],
     [["summarize", "a.csv", "--out", "out.csv"], "--out writes an .xlsx workbook"],
     [["summarize", "a.csv", "--json=yes"], "--json takes no value"],
     [[], "no command given"],

@@ -95,7 +95,7 @@ async function expectEngineAgrees(path: string, formulas: readonly CachedFormula
 describe("--out", () => {
   it("aggregated: writes the summary with cached results the engine agrees with, and keeps both data sheets", async () => {
     const out = join(dir, "aggregated-out.xlsx");
-    const { code, stdout, stderr } = await cli("summarize", demoPath, "--out", out, "--from", "2026-05-01", "--to", "2026-05-31");
+    const { code, stdout, stderr } = await cli("summarize", demoPath, "--sheet", "Marketing data", "--out", out, "--from", "2026-05-01", "--to", "2026-05-31");
     expect(stderr).toBe("");
     expect(code).toBe(0);
     expect(stdout).toContain(`wrote ${out} with a "KPI Summary" sheet`);
@@ -114,7 +114,7 @@ describe("--out", () => {
 
   it("regenerates a summary already in the workbook, keeping the period the team chose", async () => {
     const first = join(dir, "first-out.xlsx");
-    expect((await cli("summarize", demoPath, "--out", first, "--from", "2026-05-01", "--to", "2026-05-31")).code).toBe(0);
+    expect((await cli("summarize", demoPath, "--sheet", "Marketing data", "--out", first, "--from", "2026-05-01", "--to", "2026-05-31")).code).toBe(0);
     const second = join(dir, "second-out.xlsx");
     const { code, stderr } = await cli("summarize", first, "--out", second);
     expect(stderr).toBe("");

@@ -34,7 +34,7 @@ beforeAll(async () => {
 
 describe("summarize on the demo workbook", () => {
   it("prints the detected mapping with reasons, headline KPIs, the funnel and the channel table", async () => {
-    const { code, stdout, stderr } = await cli("summarize", demoPath, "--from", PERIOD.start, "--to", PERIOD.end);
+    const { code, stdout, stderr } = await cli("summarize", demoPath, "--sheet", "Marketing data", "--from", PERIOD.start, "--to", PERIOD.end);
     expect(stderr).toBe("");
     expect(code).toBe(0);
     expect(stdout).toMatch(/Stage Visits\s+D 'Sessions'\s+header 'Sessions' looks like visits/);
@@ -48,7 +48,7 @@ describe("summarize on the demo workbook", () => {
   });
 
   it("--json holds the same numbers as computeFunnelReport on the sheet's rows", async () => {
-    const { code, stdout } = await cli("summarize", demoPath, "--json", "--from", PERIOD.start, "--to", PERIOD.end);
+    const { code, stdout } = await cli("summarize", demoPath, "--sheet", "Marketing data", "--json", "--from", PERIOD.start, "--to", PERIOD.end);
     expect(code).toBe(0);
     const out = JSON.parse(stdout) as Record<string, unknown>;
     const rows = aggregatedDemoRows(TODAY, 3);

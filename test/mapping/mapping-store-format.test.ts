@@ -44,7 +44,7 @@ describe("serializeMapping / parseMapping", () => {
     if (saved.ok) return;
     expect(saved.bytes).toBeGreaterThan(MAX_STORED_BYTES);
     expect(saved.message).toBe(
-      `Funnel setup is too large to save: ${saved.bytes.toLocaleString("en-US")} bytes, and a document can hold 9,000. Use fewer stages or shorter stage names and column headers.`,
+      `Funnel setup is too large to save: ${saved.bytes.toLocaleString("en-US")} bytes, and a document can hold 9,000. Use fewer stages, or shorter stage names and column headers.`,
     );
   });
 
@@ -82,11 +82,11 @@ describe("serializeMapping / parseMapping", () => {
   });
 
   it("asks to update for a newer format", () => {
-    expect(parseMapping(JSON.stringify({ ...mapping, version: 3 }))).toEqual({
+    expect(parseMapping(JSON.stringify({ ...mapping, version: 4 }))).toEqual({
       ok: false,
       needsSetup: true,
       reason: "future-version",
-      message: "The funnel setup was saved by a newer version of Funnel KPIs (format 3; this one reads format 2). Update the add-on, or run Set up funnel again.",
+      message: "The funnel setup was saved by a newer version of Funnel KPIs (format 4; this one reads format 3). Update the add-on, or run Set up funnel again.",
     });
   });
 

@@ -9,7 +9,9 @@ import { demoEmulation } from "../../src/local/preview/demo-workbook";
 import { type RunningPreview, startPreview } from "../../src/local/preview/preview-server";
 import { saveXlsx } from "../../src/local/emulation";
 import { MAPPING_KEY } from "../../src/server/mapping-store";
+import { goalsView } from "../../src/server/mapping/goals-view";
 import type { FunnelMapping } from "../../src/server/mapping/mapping-types";
+import type { SourcedMapping } from "../../src/server/mapping/source-types";
 import { BAD, GOOD } from "../../src/server/summary/decorations";
 import { metricContextOf } from "../../src/server/summary/goal-kpis";
 import { SUMMARY_SHEET_NAME } from "../../src/server/summary/layout";
@@ -28,10 +30,12 @@ interface Workbook {
   name: string;
   path: string;
 }
-const books: Record<"demo" | "ads" | "crm", Workbook> = { demo: { name: "demo", path: "" }, ads: { name: "ad-platform", path: "" }, crm: { name: "crm", path: "" } };
+const books: Record<"demo" | "ads" | "crm" | "sources", Workbook> = {
+  demo: { name: "demo", path: "" }, ads: { name: "ad-platform", path: "" }, crm: { name: "crm", path: "" }, sources: { name: "sources", path: "" },
+};
 
-async function summarized(input: string, out: string): Promise<string> {
-  const { code, stderr } = await cli("summarize", input, "--out", out);
+async function summarized(input: string | string[], out: string, ...options: string[]): Promise<string> {
+  const { code, stderr } = await cli("summarize", ...(Array.isArray(input) ? input : [input]), "--out", out, ...options);
   expect(code, stderr).toBe(0);
   return out;
 }
@@ -42,11 +46,17 @@ beforeAll(async () => {
   const emu = demoEmulation(new Date(2026, 10, 20));
   await saveXlsx(emu, demoIn);
   emu.dispose();
-  books.demo.path = await summarized(demoIn, join(dir, "demo.xlsx"));
+  // The demo's marketing sheet alone: with both of its sheets the workbook would be read as two sources.
+  books.demo.path = await summarized(demoIn, join(dir, "demo.xlsx"), "--sheet", "Marketing data");
   books.ads.path = await summarized(writeFile(dir, "google-ads.csv", googleAdsExport(new Date(Date.UTC(2026, 2, 1)), 200)), join(dir, "google-ads.xlsx"));
   const crm = join(dir, "hubspot-deals.csv");
   copyFileSync(join(FIXTURES, "hubspot-deals.csv"), crm);
   books.crm.path = await summarized(crm, join(dir, "hubspot.xlsx"));
+  const sources = [["google-ads-campaigns.csv", "Google Ads.csv"], ["meta-ads-de.csv", "Meta Ads.csv"], ["hubspot-deals.csv", "HubSpot deals.csv"]].map(([from, to]) => {
+    copyFileSync(join(FIXTURES, from), join(dir, to));
+    return join(dir, to);
+  });
+  books.sources.path = await summarized(sources, join(dir, "sources.xlsx"), "--from", "2026-08-01", "--to", "2026-10-31");
   browser = await launchChromium();
   mkdirSync(ARTIFACTS, { recursive: true });
 }, 120_000);
@@ -69,7 +79,8 @@ async function open(book: Workbook): Promise<Opened> {
   await page.locator("body[data-ready='true']").waitFor({ timeout: 20_000 });
   await page.locator(".sheet-tab", { hasText: SUMMARY_SHEET_NAME }).click();
   await page.locator('[data-cell="A1"]', { hasText: "KPI Summary" }).waitFor({ timeout: 15_000 });
-  const mapping = JSON.parse(preview.session.emu.properties.document.get(MAPPING_KEY) ?? "null") as FunnelMapping;
+  const saved = JSON.parse(preview.session.emu.properties.document.get(MAPPING_KEY) ?? "null") as FunnelMapping | SourcedMapping;
+  const mapping = "sources" in saved ? goalsView(saved) : saved;
   return { page, preview, metrics: summaryMetrics(metricContextOf(mapping)), close: async () => { await page.close(); await preview.close(); } };
 }
 
@@ -216,5 +227,40 @@ describe("a CRM's dashboard (HubSpot deals)", () => {
     expect(values.length).toBe(5);
     expect(values).toEqual([...values].sort((a, b) => b - a));
     await o.page.screenshot({ path: join(ARTIFACTS, "crm-channels.png") });
+  });
+});
+
+describe("a dashboard over several sources (Google Ads and Meta Ads spend, HubSpot deals)", () => {
+  let o: Opened;
+  beforeAll(async () => {
+    o = await open(books.sources);
+  }, 60_000);
+  afterAll(async () => o?.close());
+
+  it("scores the combined funnel, ranks the aligned channels and draws no chart over another", async () => {
+    // August to October: the three months before have no data, so no change is coloured.
+    expect(await checkScorecard(o, 6)).toBe(0);
+    await o.page.screenshot({ path: join(ARTIFACTS, "sources-top.png") });
+    const funnel = o.page.locator(".chart-card[data-chart-type='BAR']").filter({ has: o.page.locator("canvas[aria-label^='Funnel']") });
+    await funnel.scrollIntoViewIfNeeded();
+    await funnel.locator("canvas").waitFor();
+    const ranking = o.page.locator(".chart-card[data-chart-type='BAR']").filter({ has: o.page.locator("canvas[aria-label^='Channels by']") });
+    await ranking.scrollIntoViewIfNeeded();
+    // Spend from two platforms and deals from the CRM meet on the aligned channels. Rows after the header: the channel, then its CAC.
+    const rows = (await ranking.locator("table.chart-data tr").allTextContents()).slice(1);
+    const channels = rows.map((r) => r.replace(/(€|n\/a).*$/, ""));
+    // The two paid channels first, cheapest first; the CRM's channels with no spend (CAC 0) after them.
+    expect(channels.slice(0, 2)).toEqual(["Paid Search", "Paid Social"]);
+    expect(channels.slice(2)).toEqual(expect.arrayContaining(["Direct", "Email", "Organic Search"]));
+    await o.page.screenshot({ path: join(ARTIFACTS, "sources-channels.png") });
+    const boxes = await chartBoxes(o.page);
+    expect(boxes.length).toBeGreaterThanOrEqual(4);
+    for (let i = 0; i < boxes.length; i++) {
+      for (let j = i + 1; j < boxes.length; j++) {
+        const [a, b] = [boxes[i], boxes[j]];
+        const apart = a.x + a.width <= b.x || b.x + b.width <= a.x || a.y + a.height <= b.y || b.y + b.height <= a.y;
+        expect(apart, `${a.title} / ${b.title}`).toBe(true);
+      }
+    }
   });
 });

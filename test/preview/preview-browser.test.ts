@@ -131,7 +131,8 @@ describe("the preview page", () => {
     await expect.poll(() => statuses.includes("Summary written"), { timeout: 10_000 }).toBe(true);
     await expect.poll(() => statuses.includes("Writing the summary…")).toBe(true);
     expect(await page.locator("#toast").textContent()).toBe("Funnel KPIs: The KPI Summary is ready.");
-    const funnel = page.locator(".chart-card[data-chart-type='BAR']");
+    // The funnel is the first bar chart (the channels ranked by cost are the second).
+    const funnel = page.locator(".chart-card[data-chart-type='BAR']").first();
     await funnel.locator("canvas").waitFor({ timeout: 15_000 });
     expect(await funnel.getAttribute("data-rendered")).toBe("true");
     const summary = preview.session.emu.spreadsheet.getSheetByName("KPI Summary")!;
@@ -150,10 +151,12 @@ describe("the preview page", () => {
     }, a1);
     expect(box).toEqual(anchorBox);
     // Drawn from the summary's own funnel cells.
-    const range = chart.getRanges()[0].getDisplayValues();
+    // Two ranges: the stage labels (each with its conversion from the stage before) and the counts.
+    const [labels, counts] = chart.getRanges().map((r) => r.getDisplayValues());
     const tableRows = await funnel.locator("table.chart-data tr").allTextContents();
-    expect(tableRows.slice(1)).toEqual(range.slice(1).map((r) => `${r[0]}${r[1]}`));
-    expect(await page.locator(".chart-card[data-chart-type='LINE'] canvas").count()).toBe(1);
+    expect(tableRows.slice(1)).toEqual(labels.slice(1).map((r, i) => `${r[0]}${counts[i + 1][0]}`));
+    expect(await page.locator(".chart-card[data-chart-type='COLUMN'] canvas").count()).toBe(1);
+    expect(await page.locator(".chart-card[data-chart-type='PIE'] canvas").count()).toBe(1);
     mkdirSync(ARTIFACTS, { recursive: true });
     await page.locator("#grid-body").evaluate((grid) => {
       grid.scrollTop = 0;

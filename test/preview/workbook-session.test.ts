@@ -64,7 +64,8 @@ describe("WorkbookSession", () => {
     const generated = await session.run("saveAndGenerate", [mapping, null]);
     expect(generated.ok).toBe(true);
     const { charts } = await session.sheetView("KPI Summary");
-    expect(charts.map((c) => c.kind)).toEqual(["bar", "line"]);
+    // The funnel, the share of spend, the channels by cost and the month columns (summary-sheet.md, "The dashboard").
+    expect(charts.map((c) => c.kind)).toEqual(["bar", "pie", "bar", "column"]);
     const before = session.emu.spreadsheet.getSheets().map((s) => ({
       name: s.getName(),
       values: s.getDataRange().getValues(),
@@ -98,7 +99,12 @@ describe("WorkbookSession", () => {
     await session.flush();
     session.close();
     session = await WorkbookSession.open(path, join(ROOT, "build"));
-    expect((await session.sheetView("KPI Summary")).charts.map((c) => c.title)).toEqual(["Funnel: the selected period", "Customers per month"]);
+    expect((await session.sheetView("KPI Summary")).charts.map((c) => c.title)).toEqual([
+      "Funnel: the selected period (log scale: every stage shows)",
+      "Share of spend by channel",
+      "Channels by CAC (cost per customer), cheapest first",
+      "Customers per month (grey: a partial month)",
+    ]);
     const start = await session.run("wizardStart", []);
     expect(start.ok && (start.value as { saved: { mapping: unknown } | null }).saved?.mapping).toEqual(mapping);
     const refreshed = await session.run("refreshSummaryFromMenu", []);

@@ -120,4 +120,22 @@ describe("channels ranked live", () => {
       h.done();
     }
   });
+
+  it("a channel nothing was spent on (CAC 0) is not the cheapest: it comes after every channel with spend", () => {
+    const rows = aggregatedRows();
+    // Organic: customers every day, no spend; its CAC is 0, which no next dollar can buy.
+    for (const row of rows.filter((r) => r[1] === "Search")) rows.push([row[0], "Organic", 0, 500, 20, 3, 90]);
+    const { h, report } = generated("Data", AGG_HEADERS, rows);
+    try {
+      const ranking = report.layout.ranking!;
+      const got = ranking.rows.map((r) => [h.value(r, ranking.channelColumn), h.value(r, ranking.valueColumn)]);
+      expect(got.map(([n]) => n).slice(0, 2).sort()).toEqual(["Search", "Social"]);
+      expect(got[got.length - 1]).toEqual(["Organic", 0]);
+      const priced = got.slice(0, -1).map(([, v]) => v as number);
+      expect(priced.every((v) => v > 0)).toBe(true);
+      expect(priced).toEqual([...priced].sort((a, b) => a - b));
+    } finally {
+      h.done();
+    }
+  });
 });

@@ -2,14 +2,21 @@
 import { normaliseLocaleTag } from "../../reading/locale";
 import { UsageError } from "./cli-errors";
 
-export const USAGE = `Usage: funnel-kpis summarize <file.xlsx|file.csv> [options]
+export const USAGE = `Usage: funnel-kpis summarize <file.xlsx|file.csv> [more files...] [options]
 
-Reads a marketing data sheet, detects which column is which funnel stage and prints the funnel KPIs.
+Reads marketing data, detects which column is which funnel stage and prints the funnel KPIs. Each file,
+and each sheet of an .xlsx, is a source; several sources are joined by channel and period (spend from the
+ad platforms, traffic from analytics, stages from the CRM) through a channel table.
 
 Options:
-  --sheet NAME          the data sheet (default: the first sheet that is not "KPI Summary")
+  --sheet NAME          a sheet of the .xlsx to read; repeat it to combine several (default: one sheet
+                        is read as it is; several are each a source)
   --mapping FILE        use this saved mapping (JSON) instead of detecting one
   --save-mapping FILE   write the mapping that was used to FILE
+  --channels FILE.csv   the channel table for several sources: columns Source,Value,Channel (Source is the
+                        file name, or the sheet name for a sheet of an .xlsx; a blank Value covers every
+                        other value of that source); default: the workbook's "Channel map", else proposed
+  --save-channels FILE.csv  write the channel table that was used to FILE.csv, for editing
   --header-row N        the header row (default: found below title, period and comment lines)
   --locale xx-YY        breaks ties the data cannot settle: "1.200" as 1.2 or 1200, 03/04 as 3 April or
                         4 March (default: from the headers' language, else en-US); every tie is reported
@@ -23,8 +30,15 @@ Options:
 Exit codes: 0 done, 1 the file or mapping cannot be summarised, 2 wrong usage.`;
 
 export interface SummarizeOptions {
+  /** The first file; `files` holds them all. */
   file: string;
+  files: string[];
+  /** The one --sheet given, or null when none or several were (then `sheets` holds them). */
   sheet: string | null;
+  sheets: string[];
+  /** --channels and --save-channels: the channel table read and written as Source,Value,Channel CSV. */
+  channels: string | null;
+  saveChannels: string | null;
   mapping: string | null;
   saveMapping: string | null;
   from: string | null;
@@ -42,8 +56,9 @@ export interface SummarizeOptions {
 export type Command = { kind: "help" } | { kind: "summarize"; options: SummarizeOptions };
 
 const VALUE_FLAGS = {
-  "--sheet": "sheet",
   "--mapping": "mapping",
+  "--channels": "channels",
+  "--save-channels": "saveChannels",
   "--save-mapping": "saveMapping",
   "--from": "from",
   "--to": "to",
@@ -74,7 +89,10 @@ export function parseArgs(argv: readonly string[]): Command {
   if (argv.includes("-h") || argv.includes("--help")) return { kind: "help" };
   const [command, ...rest] = argv;
   if (command !== "summarize") throw new UsageError(`unknown command "${command}"; the command is "summarize"`);
-  const options: SummarizeOptions = { file: "", sheet: null, mapping: null, saveMapping: null, from: null, to: null, out: null, json: false, headerRow: null, locale: null, force: false };
+  const options: SummarizeOptions = {
+    file: "", files: [], sheet: null, sheets: [], channels: null, saveChannels: null,
+    mapping: null, saveMapping: null, from: null, to: null, out: null, json: false, headerRow: null, locale: null, force: false,
+  };
   const files: string[] = [];
   for (let i = 0; i < rest.length; i++) {
     const word = rest[i];
@@ -89,6 +107,11 @@ export function parseArgs(argv: readonly string[]): Command {
       if (value === undefined || value === "" || (eq < 0 && value.startsWith("--"))) throw new UsageError("--header-row needs a value");
       if (!/^[1-9]\d{0,6}$/.test(value)) throw new UsageError(`--header-row must be a row number (1 or more), got "${value}"`);
       options.headerRow = Number(value);
+    } else if (flag === "--sheet") {
+      const value = eq > 0 ? word.slice(eq + 1) : rest[++i];
+      if (value === undefined || value === "" || (eq < 0 && value.startsWith("--"))) throw new UsageError("--sheet needs a value");
+      if (options.sheets.some((s) => s.toLowerCase() === value.toLowerCase())) throw new UsageError(`--sheet ${value} is given twice`);
+      options.sheets.push(value);
     } else if (isValueFlag(flag)) {
       const value = eq > 0 ? word.slice(eq + 1) : rest[++i];
       if (value === undefined || value === "" || (eq < 0 && value.startsWith("--"))) throw new UsageError(`${flag} needs a value`);
@@ -100,8 +123,11 @@ export function parseArgs(argv: readonly string[]): Command {
     }
   }
   if (files.length === 0) throw new UsageError("summarize needs a file: an .xlsx workbook or a .csv file");
-  if (files.length > 1) throw new UsageError(`summarize reads one file, got ${files.length}: ${files.join(", ")}`);
+  const twice = files.find((f, i) => files.indexOf(f) !== i);
+  if (twice !== undefined) throw new UsageError(`${twice} is given twice; each file is one source`);
+  options.files = files;
   options.file = files[0];
+  options.sheet = options.sheets.length === 1 ? options.sheets[0] : null;
   for (const key of ["from", "to"] as const) {
     const value = options[key];
     if (value === null) continue;
@@ -116,5 +142,8 @@ export function parseArgs(argv: readonly string[]): Command {
     throw new UsageError(`--locale must be a locale such as de-DE, en-GB or id-ID, got "${options.locale}"`);
   }
   if (options.out !== null && !options.out.toLowerCase().endsWith(".xlsx")) throw new UsageError(`--out writes an .xlsx workbook; "${options.out}" does not end in .xlsx`);
+  if (options.saveChannels !== null && !options.saveChannels.toLowerCase().endsWith(".csv")) {
+    throw new UsageError(`--save-channels writes a .csv file; "${options.saveChannels}" does not end in .csv`);
+  }
   return { kind: "summarize", options };
 }

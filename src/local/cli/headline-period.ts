@@ -1,7 +1,7 @@
 // Picks the headline period: --from/--to as a custom period, or the sheet's default preset (the 30 days up to the latest date with data).
 import type { TableRows } from "../../kpi/cell-grid";
 import { isoDateToSerial, serialToIsoDate } from "../../kpi/dates";
-import { DEFAULT_PRESET, type PeriodPreset, resolvePeriod } from "../../kpi/definitions/periods";
+import { DEFAULT_PRESET, type DataSpan, type PeriodPreset, resolvePeriod } from "../../kpi/definitions/periods";
 import { dataSpan } from "../../kpi/funnel/data-dates";
 import type { FunnelSpec } from "../../kpi/funnel/funnel-spec";
 import { toFunnelSpec } from "../../server/mapping/mapping-to-spec";
@@ -37,7 +37,11 @@ export function headlinePeriod(
   rows: TableRows,
 ): HeadlinePeriod | null {
   const spec: FunnelSpec = toFunnelSpec(mapping);
-  const span = dataSpan(spec, rows);
+  return periodForSpan(from, to, dataSpan(spec, rows));
+}
+
+/** The same choice over data whose span is known (several sources: the span of all of them). */
+export function periodForSpan(from: string | null, to: string | null, span: DataSpan | null): HeadlinePeriod | null {
   if (from === null && to === null) {
     const resolved = resolvePeriod(DEFAULT_PRESET, span);
     if (!resolved.ok) return null;

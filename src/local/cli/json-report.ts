@@ -1,7 +1,10 @@
 // Prints a summarize run for scripts: the report's own numbers, unrounded, with the mapping and warnings beside them.
+import { sourcesJsonReport } from "./sources-json-report";
+import type { SourcesRun } from "./sources-run";
 import type { SummaryRun } from "./summary-run";
 
-export function jsonReport(run: SummaryRun): string {
+export function jsonReport(run: SummaryRun | SourcesRun): string {
+  if ("kind" in run) return sourcesJsonReport(run);
   const { report } = run;
   const body = {
     file: run.file,

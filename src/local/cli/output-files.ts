@@ -3,12 +3,13 @@ import { existsSync, statSync } from "node:fs";
 import { dirname } from "node:path";
 import { serializeMapping } from "../../server/mapping/mapping-store-format";
 import type { FunnelMapping } from "../../server/mapping/mapping-types";
+import type { SourcedMapping } from "../../server/mapping/source-types";
 import { FileWriteError, sameFile, writeAtomically, writeTarget } from "../write-atomically";
 import type { SummarizeOptions } from "./args";
 import { InputError, UsageError } from "./cli-errors";
 
 interface Output {
-  flag: "--out" | "--save-mapping";
+  flag: "--out" | "--save-mapping" | "--save-channels";
   path: string;
 }
 
@@ -16,6 +17,7 @@ function outputsOf(options: SummarizeOptions): Output[] {
   const outputs: Output[] = [];
   if (options.out !== null) outputs.push({ flag: "--out", path: options.out });
   if (options.saveMapping !== null) outputs.push({ flag: "--save-mapping", path: options.saveMapping });
+  if (options.saveChannels !== null) outputs.push({ flag: "--save-channels", path: options.saveChannels });
   return outputs;
 }
 
@@ -24,8 +26,10 @@ function outputsOf(options: SummarizeOptions): Output[] {
  * an output that is an input is a usage error whatever the flags; an existing file needs --force.
  */
 export function checkOutputs(options: SummarizeOptions): void {
-  const inputs = [{ flag: "the input file", path: options.file }];
+  const files = options.files.length > 0 ? options.files : [options.file];
+  const inputs = files.map((path) => ({ flag: files.length === 1 ? "the input file" : `the input file ${path}`, path }));
   if (options.mapping !== null) inputs.push({ flag: "the --mapping file", path: options.mapping });
+  if (options.channels !== null) inputs.push({ flag: "the --channels file", path: options.channels });
   const outputs = outputsOf(options);
   for (const out of outputs) {
     for (const input of inputs) {
@@ -34,8 +38,12 @@ export function checkOutputs(options: SummarizeOptions): void {
       }
     }
   }
-  if (outputs.length === 2 && writeTarget(outputs[0].path) === writeTarget(outputs[1].path)) {
-    throw new UsageError(`--out and --save-mapping name the same file, ${outputs[0].path}`, false);
+  for (let a = 0; a < outputs.length; a++) {
+    for (let b = a + 1; b < outputs.length; b++) {
+      if (writeTarget(outputs[a].path) === writeTarget(outputs[b].path)) {
+        throw new UsageError(`${outputs[a].flag} and ${outputs[b].flag} name the same file, ${outputs[a].path}`, false);
+      }
+    }
   }
   for (const out of outputs) {
     const target = writeTarget(out.path);
@@ -59,7 +67,7 @@ export function writeOutput(path: string, contents: Buffer | string): void {
 }
 
 /** The mapping as the document store writes it, pretty-printed for editing by hand. */
-export function writeMappingFile(mapping: FunnelMapping, path: string): void {
+export function writeMappingFile(mapping: FunnelMapping | SourcedMapping, path: string): void {
   const result = serializeMapping(mapping);
   if (!result.ok) throw new InputError(result.message);
   writeOutput(path, `${JSON.stringify(JSON.parse(result.json), null, 2)}\n`);

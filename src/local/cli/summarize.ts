@@ -1,6 +1,4 @@
 // The summarize command: load the data sheet, settle the mapping, validate, compute the funnel report, optionally write the workbook.
-import { existsSync, statSync } from "node:fs";
-import { extname } from "node:path";
 import { computeFunnelReport } from "../../kpi/funnel-report";
 import { toFunnelSpec } from "../../server/mapping/mapping-to-spec";
 import { MAPPING_KEY } from "../../server/mapping-store";
@@ -20,17 +18,11 @@ import { readingLocale } from "../../reading/locale";
 import type { ProgressBar } from "./progress-bar";
 import type { SummaryRun } from "./summary-run";
 import { textTable } from "./text-table";
+import { routeOf } from "./sources-route";
+import { summarizeSources } from "./summarize-sources";
+import { fileKind, type FileKind } from "./file-kind";
+import type { SourcesRun } from "./sources-run";
 
-type FileKind = "csv" | "xlsx";
-
-function fileKind(path: string): FileKind {
-  if (!existsSync(path)) throw new InputError(`${path}: no such file`);
-  if (!statSync(path).isFile()) throw new InputError(`${path} is not a file`);
-  const ext = extname(path).toLowerCase();
-  if (ext === ".xlsx" || ext === ".xlsm") return "xlsx";
-  if (ext === ".csv" || ext === ".txt") return "csv";
-  throw new InputError(`${path} is not a spreadsheet funnel-kpis can read: expected an .xlsx workbook or a .csv file, got "${ext || "no extension"}"`);
-}
 
 interface Loaded {
   table: DataTable;
@@ -145,7 +137,19 @@ export interface SummarizeHooks {
   writeOut: ((args: OutArgs) => Promise<WrittenOut>) | null;
 }
 
-export async function summarize(options: SummarizeOptions, hooks: SummarizeHooks): Promise<SummaryRun> {
+/** One sheet as before sources existed, or several sources joined by channel and period. */
+export async function summarize(options: SummarizeOptions, hooks: SummarizeHooks): Promise<SummaryRun | SourcesRun> {
+  // Before anything is read: a mistyped output fails at once, whichever way the files are read.
+  checkOutputs(options);
+  const plan = await routeOf(options);
+  if (plan !== null) {
+    const run = await summarizeSources(options, hooks, plan);
+    if (run !== null) return run;
+  }
+  return summarizeSheet(options, hooks);
+}
+
+async function summarizeSheet(options: SummarizeOptions, hooks: SummarizeHooks): Promise<SummaryRun> {
   const kind = fileKind(options.file);
   checkOutputs(options);
   const fromFile = options.mapping === null ? null : readMappingFile(options.mapping);

@@ -8,12 +8,14 @@ import { labelColumn } from "../../kpi/funnel/column-readings";
 import { OPEN_WINDOW } from "../../kpi/funnel/cohort-report";
 import type { FunnelSpec, PeriodChoice } from "../../kpi/funnel/funnel-spec";
 import { PREVIOUS_EMPTY } from "../../kpi/funnel/headline";
+import { windowKpis } from "../../kpi/funnel/window-kpis";
 import { shareOfSpendMetric } from "../../kpi/summary-metrics/metric-table";
 import type { SliceTotals, SummaryMetric } from "../../kpi/summary-metrics/metric-types";
 import { totalsOfMetricValues } from "../../kpi/summary-metrics/slice-totals";
 import type { CellRef } from "../../server/summary/block";
 import { COHORT_COLUMN, LABEL_COLUMN, NOTE_COLUMN, PARTIAL_MONTH } from "../../server/summary/month-block";
 import type { SummaryLayout } from "../../server/summary/summary-layout";
+import { TREND_WINDOWS } from "../../server/summary/trend-block";
 
 /** What a formula cell shows: a number, text (the sheet's "n/a", a message), or TRUE/FALSE. */
 export type CachedValue = number | string | boolean;
@@ -196,5 +198,27 @@ export function summaryValues(inputs: SummaryValueInputs): Map<string, CachedVal
     });
   }
   if (layout.quality !== null && report.cohorts !== null) put(layout.quality, report.cohorts.backwardsRecords);
+
+  // The scorecard's trend: the period and the windows of its length before it; one starting before the data is a gap.
+  const tr = layout.trend;
+  const trendMetrics = metrics.filter((m) => tr.columns[m.key] !== undefined);
+  if (headline === null || span === null) {
+    for (const row of tr.rows) {
+      for (const column of [tr.keyColumn, tr.windowEndColumn, ...trendMetrics.map((m) => tr.columns[m.key])]) at(row, column, NOT_AVAILABLE);
+    }
+  } else {
+    const start = isoSerial(headline.start);
+    const length = isoSerial(headline.end) - start + 1;
+    const starts = tr.rows.map((_, i) => start - (TREND_WINDOWS - 1 - i) * length);
+    const inData = starts.map((s, i) => i === tr.rows.length - 1 || s >= span.earliest);
+    const computed = windowKpis(spec, rows, starts.filter((_, i) => inData[i]).map((s) => ({ start: s, end: s + length })));
+    let next = 0;
+    tr.rows.forEach((row, i) => {
+      at(row, tr.keyColumn, starts[i]);
+      at(row, tr.windowEndColumn, starts[i] + length - 1);
+      const kpis = inData[i] ? computed[next++] : null;
+      for (const m of trendMetrics) at(row, tr.columns[m.key], kpis === null ? NOT_AVAILABLE : shown(kpis[m.key] ?? { value: null, reason: "not computed" }));
+    });
+  }
   return values;
 }

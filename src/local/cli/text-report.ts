@@ -1,6 +1,9 @@
 // Prints a summarize run for people: the mapping with its reasons, headline KPIs, the funnel, channels, time to convert.
+import type { FunnelReport } from "../../kpi/funnel-report";
 import { readingSection } from "./reading-section";
 import { formatChange, formatKpi, formatNumber, kindOfUnit } from "./kpi-format";
+import { sourcesTextReport } from "./sources-text-report";
+import type { SourcesRun } from "./sources-run";
 import type { SummaryRun } from "./summary-run";
 import { textTable } from "./text-table";
 
@@ -11,7 +14,12 @@ function mappingSection(run: SummaryRun): string {
 }
 
 function headlineSection(run: SummaryRun): string {
-  const { headline, headlineReason } = run.report;
+  return headlineText(run.report);
+}
+
+/** The headline KPIs of a report (one sheet or several sources): this period, the one before, the change. */
+export function headlineText(report: Pick<FunnelReport, "headline" | "headlineReason">): string {
+  const { headline, headlineReason } = report;
   if (headline === null) return `Headline KPIs: none, because ${headlineReason ?? "no period was given"}`;
   const rows = headline.kpis.map((k) => {
     const kind = kindOfUnit(k.unit);
@@ -31,7 +39,12 @@ function headlineSection(run: SummaryRun): string {
 }
 
 function funnelSection(run: SummaryRun): string {
-  const rows = run.report.funnel.map((s) => [
+  return funnelText(run.report.funnel);
+}
+
+/** The funnel table: count, step and overall conversion, drop-off. */
+export function funnelText(funnel: FunnelReport["funnel"]): string {
+  const rows = funnel.map((s) => [
     s.name,
     formatNumber(s.count, "count"),
     s.stepConversion === null ? "" : formatKpi(s.stepConversion, "rate"),
@@ -114,7 +127,8 @@ function notesSection(run: SummaryRun): string {
   return lines.join("\n");
 }
 
-export function textReport(run: SummaryRun): string {
+export function textReport(run: SummaryRun | SourcesRun): string {
+  if ("kind" in run) return sourcesTextReport(run);
   const sections = [readingSection(run.reading, run.sheetName), mappingSection(run), headlineSection(run), funnelSection(run), channelSection(run), timeSection(run), cohortSection(run), notesSection(run)];
   return `${sections.filter((s): s is string => s !== null).join("\n\n")}\n`;
 }

@@ -5,7 +5,7 @@ import { shareOfSpendMetric } from "../../kpi/summary-metrics/metric-table";
 import type { SummaryMetric } from "../../kpi/summary-metrics/metric-types";
 import { a1, type Block, type CellRef, ref } from "./block";
 import type { ChannelMatch } from "./channel-match";
-import type { DataRanges } from "./data-ranges";
+import type { SummaryTotals } from "./data-ranges";
 import type { HeadlineCells } from "./headline-block";
 import type { PeriodCells } from "./period-block";
 import { type SegmentCells, segmentBlock } from "./segment-block";
@@ -27,11 +27,16 @@ export interface ChannelInputs {
   names: readonly string[];
   matches: ReadonlyMap<string, ChannelMatch>;
   metrics: readonly SummaryMetric[];
-  data: DataRanges;
+  data: SummaryTotals;
   period: PeriodCells;
   headline: HeadlineCells;
   inputCell(name: InputName): string;
   maxRows?: number;
+  /**
+   * A remainder row even when every channel is listed, with this label: with sources, a value the team
+   * moves to a channel not listed here (or lists twice in the Channel map) is counted there, live.
+   */
+  remainderLabel?: string;
 }
 
 export function otherLabel(count: number): string {
@@ -68,7 +73,7 @@ export function channelBlock(origin: CellRef, inputs: ChannelInputs): { block: B
     validCell: ref(inputs.period.valid),
     wholeCell: headlineCell,
     inputCell: inputs.inputCell,
-    other: others > 0 ? { label: otherLabel(others), wholeCell: headlineCell } : undefined,
+    other: others > 0 ? { label: otherLabel(others), wholeCell: headlineCell } : inputs.remainderLabel === undefined ? undefined : { label: inputs.remainderLabel, wholeCell: headlineCell },
   });
   return { block, cells: { ...cells, names: listed, others } };
 }

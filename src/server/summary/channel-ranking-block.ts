@@ -37,7 +37,7 @@ export function rankingTitle(rankBy: SummaryMetric): string {
 /**
  * Ranks are computed live from the channel table's cells, so the order follows the period: a number's rank
  * is how many numbers beat it, plus the equal ones listed above it (ties keep the table's order); channels
- * with n/a come last, in the table's order. Rank k's row shows the channel whose rank is k (INDEX/MATCH).
+ * with n/a come last, in the table's order, and so do those with a cost of 0 (nothing spent on them). Rank k's row shows the channel whose rank is k (INDEX/MATCH).
  */
 export function channelRankingBlock(origin: CellRef, inputs: RankingInputs): { block: Block; cells: RankingCells; charts: ChartSpec[] } {
   const { channels, rankBy, shareOf } = inputs;
@@ -66,8 +66,13 @@ export function channelRankingBlock(origin: CellRef, inputs: RankingInputs): { b
     const k = i + 1;
     const value = a1(tableRow, valueCol);
     const above = i === 0 ? null : `${a1(listed[0], valueCol, true)}:${a1(listed[i - 1], valueCol)}`;
-    const rank = `IF(ISNUMBER(${value}), COUNTIF(${values}, "${beats}"&${value})+${above === null ? "0" : `COUNTIF(${above}, ${value})`}+1, `
-      + `COUNT(${values})+${i}-${above === null ? "0" : `COUNT(${above})`}+1)`;
+    const tiesAbove = above === null ? "0" : `COUNTIF(${above}, ${value})`;
+    // A cost of 0 is a channel nothing was spent on (organic, direct): no next dollar goes there, so it is ranked with the n/a ones.
+    const rank = rankBy.better === "down"
+      ? `IF(AND(ISNUMBER(${value}), N(${value})>0), COUNTIF(${values}, "<"&${value})-COUNTIF(${values}, "<=0")+${tiesAbove}+1, `
+        + `COUNTIF(${values}, ">0")+${i}-${above === null ? "0" : `COUNTIF(${above}, ">0")`}+1)`
+      : `IF(ISNUMBER(${value}), COUNTIF(${values}, "${beats}"&${value})+${tiesAbove}+1, `
+        + `COUNT(${values})+${i}-${above === null ? "0" : `COUNT(${above})`}+1)`;
     const pick = (col: number): string => `INDEX(${range(col)}, MATCH(${k}, ${helpers}, 0))`;
     const at = `MATCH(${k}, ${helpers}, 0)`;
     cells.push([

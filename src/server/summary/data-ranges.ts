@@ -25,27 +25,42 @@ interface StageStatus {
   values: readonly string[];
 }
 
-const CHANNEL = `${NAMED_RANGE_PREFIX}channel`;
-const DATE = `${NAMED_RANGE_PREFIX}date`;
+/** What the headline, goals, channel and month blocks need of the data: a total over a window, optionally of one channel. */
+export interface SummaryTotals {
+  /** One row per lead or deal, whose cohorts and month rates the month table handles apart. */
+  readonly recordLevel: boolean;
+  sum(measure: Measure, window: Window, slice?: ChannelSlice | null): string;
+  count(stage: string, window: Window, slice?: ChannelSlice | null): string;
+}
+
+/** A range of the data by its field ("date", "channel", "spend", "revenue", a stage key, "<stage>_status"): the kpi_ named ranges by default. */
+export type RangeOf = (field: string) => string;
+
+const namedRange: RangeOf = (field) => `${NAMED_RANGE_PREFIX}${field}`;
 
 /**
  * Totals the way the funnel report does: aggregated data sums each stage's column on the period date;
  * record-level data counts each stage on the date it was reached, and its revenue on the last stage's
  * date. `< end + 1` keeps dates that carry a time of day on the end date.
  */
-export class DataRanges {
+export class DataRanges implements SummaryTotals {
   readonly recordLevel: boolean;
   private readonly stageRange = new Map<string, string>();
   private readonly stageStatus = new Map<string, StageStatus>();
   private readonly stageKeys: readonly string[];
+  private readonly date: string;
+  private readonly channel: string;
 
-  constructor(mapping: FunnelMapping) {
+  /** `rangeOf` names the data's columns: the published kpi_ ranges, or a source sheet's own columns. */
+  constructor(mapping: FunnelMapping, private readonly rangeOf: RangeOf = namedRange) {
     this.recordLevel = mapping.shape === "record-level";
     this.stageKeys = mapping.stages.map((s) => s.key);
+    this.date = rangeOf("date");
+    this.channel = rangeOf("channel");
     for (const s of mapping.stages) {
       // A status stage without its own date column is dated by the record's date, as the report does.
-      this.stageRange.set(s.key, s.column === null && s.status ? DATE : NAMED_RANGE_PREFIX + s.key);
-      if (this.recordLevel && s.status) this.stageStatus.set(s.key, { range: NAMED_RANGE_PREFIX + s.key + STATUS_RANGE_SUFFIX, values: s.status.values });
+      this.stageRange.set(s.key, s.column === null && s.status ? this.date : rangeOf(s.key));
+      if (this.recordLevel && s.status) this.stageStatus.set(s.key, { range: rangeOf(s.key + STATUS_RANGE_SUFFIX), values: s.status.values });
     }
   }
 
@@ -82,18 +97,18 @@ export class DataRanges {
 
   /** Where dates live, for the latest and earliest date with data: the period date, and every stage date of record-level data. */
   dateRanges(): string[] {
-    return this.recordLevel ? [DATE, ...this.stageKeys.map((k) => this.stage(k))] : [DATE];
+    return this.recordLevel ? [this.date, ...this.stageKeys.map((k) => this.stage(k))] : [this.date];
   }
 
   sum(measure: Measure, window: Window, slice: ChannelSlice | null = null): string {
-    const values = `${NAMED_RANGE_PREFIX}${measure}`;
+    const values = this.rangeOf(measure);
     const onLastStage = measure === "revenue" && this.recordLevel;
-    const dated = onLastStage ? this.lastStage : DATE;
+    const dated = onLastStage ? this.lastStage : this.date;
     // Revenue is realised on the last stage: with a status, only on the records that reached it.
     const status = onLastStage ? (this.stageStatus.get(this.lastStageKey) ?? null) : null;
     return byStatus(status, slice, (criterion, factor) => {
-      if (factor !== null) return `SUMPRODUCT(${channelFactor(slice)}${windowFactors(dated, window)}${factor}*${values})`;
-      return `SUMIFS(${values}, ${windowCriteria(dated, window)}${channelCriterion(slice)}${criterion})`;
+      if (factor !== null) return `SUMPRODUCT(${channelFactor(this.channel, slice)}${windowFactors(dated, window)}${factor}*${values})`;
+      return `SUMIFS(${values}, ${windowCriteria(dated, window)}${channelCriterion(this.channel, slice)}${criterion})`;
     });
   }
 
@@ -101,14 +116,14 @@ export class DataRanges {
     const range = this.stage(stage);
     if (!this.recordLevel) return this.sumOf(range, window, slice);
     return byStatus(this.stageStatus.get(stage) ?? null, slice, (criterion, factor) => {
-      if (factor !== null) return `SUMPRODUCT(${channelFactor(slice)}${windowFactors(range, window)}${factor})`;
-      return `COUNTIFS(${windowCriteria(range, window)}${channelCriterion(slice)}${criterion})`;
+      if (factor !== null) return `SUMPRODUCT(${channelFactor(this.channel, slice)}${windowFactors(range, window)}${factor})`;
+      return `COUNTIFS(${windowCriteria(range, window)}${channelCriterion(this.channel, slice)}${criterion})`;
     });
   }
 
   private sumOf(values: string, window: Window, slice: ChannelSlice | null): string {
-    if (slice?.match === "comparison") return `SUMPRODUCT(${channelComparison(slice)}*${windowFactors(DATE, window)}*${values})`;
-    return `SUMIFS(${values}, ${windowCriteria(DATE, window)}${channelCriterion(slice)})`;
+    if (slice?.match === "comparison") return `SUMPRODUCT(${channelComparison(this.channel, slice)}*${windowFactors(this.date, window)}*${values})`;
+    return `SUMIFS(${values}, ${windowCriteria(this.date, window)}${channelCriterion(this.channel, slice)})`;
   }
 }
 
@@ -145,8 +160,8 @@ function statusComparison(status: StageStatus): string {
 }
 
 /** `(channel match)*` for a SUMPRODUCT over a channel row, or "" outside one. */
-function channelFactor(slice: ChannelSlice | null): string {
-  return slice === null ? "" : `${channelComparison(slice)}*`;
+function channelFactor(channel: string, slice: ChannelSlice | null): string {
+  return slice === null ? "" : `${channelComparison(channel, slice)}*`;
 }
 
 function windowCriteria(range: string, window: Window): string {
@@ -158,13 +173,13 @@ function windowFactors(range: string, window: Window): string {
 }
 
 /** An explicit "=" so the label is compared, never read as an operator; only plain labels get here. */
-function channelCriterion(slice: ChannelSlice | null): string {
+function channelCriterion(channel: string, slice: ChannelSlice | null): string {
   if (slice === null) return "";
-  return `, ${CHANNEL}, "="&${slice.keyCell}`;
+  return `, ${channel}, "="&${slice.keyCell}`;
 }
 
-function channelComparison(slice: ChannelSlice): string {
-  const label = `TRIM(${CHANNEL}&"")`;
+function channelComparison(channel: string, slice: ChannelSlice): string {
+  const label = `TRIM(${channel}&"")`;
   if (!slice.takesBlank) return `(${label}=${slice.keyCell})`;
   return `((${label}="")+(${label}=${slice.keyCell})>0)`;
 }

@@ -103,7 +103,7 @@ export function generateSummaryWithPlan(
       channelMatches: spec.channelColumn === null || spec.channelColumn === undefined ? new Map() : channelMatches(data.rows, spec.channelColumn),
       period: options.period ?? preserved.period ?? { preset: DEFAULT_PRESET, customStart: "", customEnd: "" },
       maxChannelRows: options.maxChannelRows,
-      moneyFormat: moneyFormat(currencyOf(currencyEvidence(mapping, data, spreadsheet.getSpreadsheetLocale())), spreadsheet.getSpreadsheetLocale()),
+      moneyFormat: moneyFormat(currencyOf(currencyEvidence(moneyColumns(mapping), data, spreadsheet.getSpreadsheetLocale())), spreadsheet.getSpreadsheetLocale()),
     });
     checkFits(spreadsheet, existing, plan);
     options.beforeWriting?.();
@@ -133,16 +133,19 @@ export function generateSummaryWithPlan(
 }
 
 /** What the spend and revenue columns say of their currency: headers, their first data cell's format, text such as "$1,200". */
-function currencyEvidence(mapping: FunnelMapping, data: DataSheet, locale: string): CurrencyEvidence {
-  const columns = [mapping.spend, mapping.revenue].filter((c): c is NonNullable<typeof c> => c !== null);
+export function currencyEvidence(columns: ReadonlyArray<{ header: string; index: number }>, data: DataSheet, locale: string): CurrencyEvidence {
   const firstRow = data.raw.findIndex((row) => columns.some((c) => row[c.index] !== "" && row[c.index] !== null));
   const formats = firstRow < 0 ? [] : columns.map((c) => data.sheet.getRange(data.headerRow + 1 + firstRow, c.index + 1).getNumberFormat());
   const texts = firstRow < 0 ? [] : columns.map((c) => data.raw[firstRow][c.index]).filter((v): v is string => typeof v === "string");
   return { headers: columns.map((c) => c.header), formats, texts, locale };
 }
 
+export function moneyColumns(mapping: Pick<FunnelMapping, "spend" | "revenue">): Array<{ header: string; index: number }> {
+  return [mapping.spend, mapping.revenue].filter((c): c is NonNullable<typeof c> => c !== null);
+}
+
 /** Refuses, before anything is written, a summary the spreadsheet has no room for (with its staging and backup copies). */
-function checkFits(spreadsheet: SpreadsheetApi, existing: SheetApi | null, plan: SummaryPlan): void {
+export function checkFits(spreadsheet: SpreadsheetApi, existing: SheetApi | null, plan: SummaryPlan): void {
   const { rows, columns } = plan.layout.extent;
   let used = 0;
   for (const sheet of spreadsheet.getSheets()) used += sheet.getMaxRows() * sheet.getMaxColumns();
@@ -174,7 +177,7 @@ function hiddenSheet(spreadsheet: SpreadsheetApi, name: string, rows: number, co
 }
 
 /** Writes the plan to a staging sheet, then commits; returns what `commitSetup` returned. */
-function writeAndSwap(spreadsheet: SpreadsheetApi, existing: SheetApi | null, plan: SummaryPlan, commitSetup: () => string): string {
+export function writeAndSwap(spreadsheet: SpreadsheetApi, existing: SheetApi | null, plan: SummaryPlan, commitSetup: () => string): string {
   // Leftovers of a run that died without its finally (a timeout) must not block this one.
   deleteIfThere(spreadsheet, STAGING_SHEET_NAME);
   deleteIfThere(spreadsheet, BACKUP_SHEET_NAME);

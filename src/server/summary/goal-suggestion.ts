@@ -1,6 +1,7 @@
 // What the wizard prefills for a new goal: its baseline on the goal's basis, read from the data before the start, and a target 10% better.
 import { dateToSerial, isoDateToSerial, serialToIsoDate } from "../../kpi/dates";
 import { baselineWindow, type GoalBasis } from "../../kpi/definitions/goal-basis";
+import type { DataSpan } from "../../kpi/definitions/periods";
 import { computeFunnelReport } from "../../kpi/funnel-report";
 import type { FunnelSpec } from "../../kpi/funnel/funnel-spec";
 import type { CellValue } from "../../kpi/cells";
@@ -26,6 +27,12 @@ function rounded(value: number): number {
   return Math.abs(value) >= 100 ? Math.round(value) : Number(value.toPrecision(4));
 }
 
+/** What a suggestion reads from the data: the span of its dates, and a metric's value over a period. */
+export interface GoalMeasurer {
+  span: DataSpan | null;
+  valueIn(from: string, to: string, key: string): number | null;
+}
+
 /**
  * Since start: a total starts at 0 and its target is the recent daily pace (the 30 days before the start)
  * kept up to the end, plus 10%; a ratio starts where it stood over those 30 days. Per day: the daily
@@ -34,8 +41,17 @@ function rounded(value: number): number {
 export function suggestGoalFrom(
   spec: FunnelSpec, rows: readonly (readonly CellValue[])[], choice: GoalKpiChoice, basis: GoalBasis, start: string, end: string | null, today: Date,
 ): GoalSuggestion {
+  const measurer: GoalMeasurer = {
+    span: computeFunnelReport(spec, rows).span,
+    valueIn: (from, to, key) => computeFunnelReport(spec, rows, { period: { start: from, end: to } }).headline?.kpis.find((k) => k.key === key)?.current.value ?? null,
+  };
+  return suggestGoalWith(measurer, choice, basis, start, end, today);
+}
+
+/** The same suggestion from any data that can say its span and measure a period (several sources, too). */
+export function suggestGoalWith(measurer: GoalMeasurer, choice: GoalKpiChoice, basis: GoalBasis, start: string, end: string | null, today: Date): GoalSuggestion {
   const startSerial = isoSerial(start);
-  const report = computeFunnelReport(spec, rows);
+  const report = { span: measurer.span };
   const latest = report.span?.latest ?? Math.floor(dateToSerial(today));
   const window = baselineWindow(basis, startSerial, latest);
   if (report.span === null || window.to < report.span.earliest) {
@@ -43,8 +59,7 @@ export function suggestGoalFrom(
   }
   const from = serialToIsoDate(window.from);
   const to = serialToIsoDate(window.to);
-  const measured = computeFunnelReport(spec, rows, { period: { start: from, end: to } });
-  const value = measured.headline?.kpis.find((k) => k.key === choice.key)?.current.value ?? null;
+  const value = measurer.valueIn(from, to, choice.key);
   const better = (v: number): number => rounded(v * (choice.direction === "up" ? 1.1 : 0.9));
   if (value === null) return { baseline: null, target: null, from, to, note: `Not measurable from ${from} to ${to}` };
   if (choice.additive && basis === "since start") {

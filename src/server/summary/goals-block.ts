@@ -6,7 +6,7 @@ import type { SummaryMetric } from "../../kpi/summary-metrics/metric-types";
 import type { SheetValue } from "../apps-script-api";
 import { a1, type Block, type CellRef, f, FORMAT, type SheetCell } from "./block";
 import { compileMetric, type FormulaEnv, textLiteral } from "./compile-formula";
-import type { DataRanges } from "./data-ranges";
+import type { SummaryTotals } from "./data-ranges";
 import { area, type ColourRule, type Decorations } from "./decorations";
 import type { GoalKpiChoice } from "./goal-kpis";
 import type { GoalRow } from "./goal-types";
@@ -43,7 +43,7 @@ export interface GoalsInputs {
   goals: readonly GoalRow[];
   choices: readonly GoalKpiChoice[];
   metrics: readonly SummaryMetric[];
-  data: DataRanges;
+  data: SummaryTotals;
   /** The period selector's latest date with data: goals are measured up to it. */
   latestCell: string;
   inputCell(name: InputName): string;

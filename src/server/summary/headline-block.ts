@@ -4,7 +4,7 @@ import type { InputName } from "../../kpi/summary-metrics/expression";
 import type { SummaryMetric } from "../../kpi/summary-metrics/metric-types";
 import { a1, type Block, type CellRef, f, FORMAT, ref, type SheetCell } from "./block";
 import { compileMetric, type FormulaEnv, growthFormula, NA, textLiteral } from "./compile-formula";
-import type { DataRanges, Window } from "./data-ranges";
+import type { SummaryTotals, Window } from "./data-ranges";
 import type { PeriodCells } from "./period-block";
 
 export const HEADLINE_TITLE = "Headline KPIs: the selected period and the one before it";
@@ -23,7 +23,7 @@ export interface HeadlineCells {
 
 export interface HeadlineInputs {
   metrics: readonly SummaryMetric[];
-  data: DataRanges;
+  data: SummaryTotals;
   period: PeriodCells;
   /** The cells of team-entered values (gross margin for ROMI). */
   inputCell(name: InputName): string;

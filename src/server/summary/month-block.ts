@@ -4,7 +4,7 @@ import type { InputName } from "../../kpi/summary-metrics/expression";
 import type { SummaryMetric } from "../../kpi/summary-metrics/metric-types";
 import { a1, type Block, type CellRef, f, FORMAT, ref } from "./block";
 import { NA, textLiteral } from "./compile-formula";
-import type { DataRanges } from "./data-ranges";
+import { DataRanges, type SummaryTotals } from "./data-ranges";
 import type { PeriodCells } from "./period-block";
 import { type ExtraColumn, type SegmentCells, segmentBlock } from "./segment-block";
 
@@ -35,9 +35,11 @@ export function cohortShareFormula(data: DataRanges, monthCell: string, days: nu
 
 export function monthBlock(
   origin: CellRef,
-  inputs: { months: readonly string[]; metrics: readonly SummaryMetric[]; data: DataRanges; period: PeriodCells; inputCell(name: InputName): string },
+  inputs: { months: readonly string[]; metrics: readonly SummaryMetric[]; data: SummaryTotals; period: PeriodCells; inputCell(name: InputName): string },
 ): { block: Block; cells: MonthCells } {
-  const recordLevel = inputs.data.recordLevel;
+  // Cohorts follow one record from its first stage to its last: one sheet of records has them, sources joined by channel do not.
+  const records = inputs.data instanceof DataRanges && inputs.data.recordLevel ? inputs.data : null;
+  const recordLevel = records !== null;
   // A month's last stage ÷ its first stage mixes different people's months; for leads the cohort rate replaces it.
   const metrics = inputs.metrics.filter((m) => m.places.includes("months") && !(recordLevel && m.unit === "rate"));
   const keyCell = (row: number): string => a1(row, origin.column, true);
@@ -45,10 +47,10 @@ export function monthBlock(
   const earliest = ref(inputs.period.earliest);
   const firstCount = metrics.find((m) => m.formula.op === "count");
   const extra: ExtraColumn[] = [];
-  if (recordLevel && firstCount) {
+  if (records !== null && firstCount) {
     extra.push({
       header: COHORT_COLUMN, format: FORMAT.rate,
-      cell: (row, cellOf) => f(cohortShareFormula(inputs.data, keyCell(row), MONTH_TABLE_WINDOW, cellOf(firstCount.key), latest)),
+      cell: (row, cellOf) => f(cohortShareFormula(records, keyCell(row), MONTH_TABLE_WINDOW, cellOf(firstCount.key), latest)),
     });
   }
   const noteColumnHeader = NOTE_COLUMN;

@@ -232,7 +232,7 @@ export function planSummary(inputs: PlanInputs): SummaryPlan {
  * conversion of one-row-per-lead data can pass 100%, so it ranks nothing). The pie shares spend, or without
  * spend the last stage's count.
  */
-function rankingChoice(metrics: readonly SummaryMetric[], columns: Record<string, number>, costKey: string): { rankBy: SummaryMetric; shareOf: SummaryMetric; shareKey: string | null } | null {
+export function rankingChoice(metrics: readonly SummaryMetric[], columns: Record<string, number>, costKey: string): { rankBy: SummaryMetric; shareOf: SummaryMetric; shareKey: string | null } | null {
   const inTable = (key: string): SummaryMetric | undefined => (columns[key] === undefined ? undefined : metrics.find((m) => m.key === key));
   const counts = metrics.filter((m) => m.formula.op === "count" && columns[m.key] !== undefined);
   const rankBy = inTable(costKey) ?? inTable("cpc") ?? inTable("revenue") ?? counts[counts.length - 1];

@@ -3,7 +3,7 @@ import type { Expr, InputName } from "../../kpi/summary-metrics/expression";
 import type { SummaryMetric } from "../../kpi/summary-metrics/metric-types";
 import { a1, type Block, type CellRef, f, type SheetCell } from "./block";
 import { compileMetric, type FormulaEnv, NA } from "./compile-formula";
-import type { ChannelSlice, DataRanges, Window } from "./data-ranges";
+import type { ChannelSlice, SummaryTotals, Window } from "./data-ranges";
 
 /** A column computed by the block's owner, after the metric columns: the month table's cohort conversion and note. */
 export interface ExtraColumn {
@@ -25,7 +25,7 @@ export interface SegmentSpec {
   metrics: readonly SummaryMetric[];
   /** Every metric a column's formula may name (the share of spend names spend). */
   allMetrics: readonly SummaryMetric[];
-  data: DataRanges;
+  data: SummaryTotals;
   window(row: number): Window;
   slice(row: number, index: number): ChannelSlice | null;
   /** A cell that is TRUE while the window is usable; null when it always is. */

@@ -3,7 +3,7 @@ import type { InputName } from "../../kpi/summary-metrics/expression";
 import type { SummaryMetric } from "../../kpi/summary-metrics/metric-types";
 import { a1, type Block, type CellRef, f, FORMAT, ref } from "./block";
 import { NA } from "./compile-formula";
-import type { DataRanges } from "./data-ranges";
+import type { SummaryTotals } from "./data-ranges";
 import type { PeriodCells } from "./period-block";
 import { type SegmentCells, segmentBlock } from "./segment-block";
 
@@ -20,7 +20,7 @@ export interface TrendCells extends SegmentCells {
 export interface TrendInputs {
   metrics: readonly SummaryMetric[];
   allMetrics: readonly SummaryMetric[];
-  data: DataRanges;
+  data: SummaryTotals;
   period: PeriodCells;
   inputCell(name: InputName): string;
 }
