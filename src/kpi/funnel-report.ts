@@ -151,18 +151,7 @@ export function computeFunnelReport(
   else if (spec.shape === "aggregated" && (spec.dateColumn === null || spec.dateColumn === undefined)) {
     headlineReason = "no date column is mapped, so rows cannot be placed in a period";
   } else {
-    const days = period.end - period.start;
-    headline = {
-      preset: period.preset,
-      start: dayLabel(period.start),
-      end: dayLabel(period.end - 1),
-      previousStart: dayLabel(period.previousStart),
-      previousEnd: dayLabel(period.previousEnd - 1),
-      days,
-      partial: period.partial,
-      previousHasData: previousHoldsData(t.previous, ctx),
-      kpis: headlineKpis(t.current, t.previous, ctx),
-    };
+    headline = headlineOf(period, t.current, t.previous, ctx);
   }
 
   const timeToConvert =
@@ -220,6 +209,21 @@ function dateOrNull(value: DateInput | null): number | null {
  * Serial bounds (ends exclusive) of the period and the one before, or the reason there is no headline
  * period. Explicit dates are a Custom period; presets are anchored to the data's span.
  */
+/** The headline over a resolved period, from the tallies of the period and the one before it. */
+export function headlineOf(period: ResolvedBounds, current: Float64Array, previous: Float64Array, ctx: SliceContext): HeadlinePeriod {
+  return {
+    preset: period.preset,
+    start: dayLabel(period.start),
+    end: dayLabel(period.end - 1),
+    previousStart: dayLabel(period.previousStart),
+    previousEnd: dayLabel(period.previousEnd - 1),
+    days: period.end - period.start,
+    partial: period.partial,
+    previousHasData: previousHoldsData(previous, ctx),
+    kpis: headlineKpis(current, previous, ctx),
+  };
+}
+
 export function headlinePeriodOf(choice: PeriodChoice | undefined, span: DataSpan | null): ResolvedBounds | string {
   if (choice === undefined) return "no headline period was requested";
   if ("preset" in choice) {

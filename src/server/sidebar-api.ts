@@ -7,7 +7,7 @@ import type { FunnelMapping } from "./mapping/mapping-types";
 import { validateMapping, type MappingValidation } from "./mapping/validate-mapping";
 import { readDataSheet, UserFacingError } from "./data-sheet";
 import type { ReadingReport } from "../reading/reading-report";
-import { distinctValues, type DistinctValue } from "./mapping/status-detect";
+import { distinctTextValues, type DistinctValue } from "./mapping/status-detect";
 import { planTextCells, writeTextCells, type TextCell } from "./text-cells";
 import { jsonRows, type JsonCell } from "./json-safe";
 import type { SheetValue } from "./apps-script-api";
@@ -131,12 +131,7 @@ function goalsUnderTodaysNames(goals: GoalRow[], mapping: FunnelMapping | null):
 export function inspectSheet(sheetName: string, headerRow: number | null): SheetInspection {
   const data = readDataSheet(sheetName, headerRow);
   const sample = jsonRows(data.rows.filter((r) => r.length > 0).slice(0, SAMPLE_ROWS) as SheetValue[][]);
-  const distinct: Record<string, DistinctValue[]> = {};
-  data.reading.columns.forEach((c) => {
-    if (c.kind !== "text") return;
-    const values = distinctValues(data.rows, c.index, 40);
-    if (values !== null) distinct[String(c.index)] = values;
-  });
+  const distinct = distinctTextValues(data.rows, data.reading.columns);
   return {
     sheetName,
     headerRow: data.headerRow,

@@ -6,12 +6,11 @@ import { channelKey, valueKey, type NumberedChannelRow } from "../channels/chann
 import { channelLabel, NO_CHANNEL } from "../funnel/channel-label";
 import { partialMonth } from "../funnel/cohort-report";
 import { dataSpan } from "../funnel/data-dates";
-import { dayLabel, monthLabel } from "../funnel/day-number";
+import { monthLabel } from "../funnel/day-number";
 import type { FunnelReportOptions, FunnelSpec } from "../funnel/funnel-spec";
-import { headlineKpis, previousHoldsData } from "../funnel/headline";
 import { type SliceKpis, sliceContext, sliceKpis, spendShare } from "../funnel/segment-kpis";
 import { FIRST_STAGE, type PeriodBounds, REVENUE, SPEND, type Tallies, tally } from "../funnel/tallies";
-import { type ChannelRow, type FunnelStepRow, funnelRows, type HeadlinePeriod, headlinePeriodOf, type MonthRow } from "../funnel-report";
+import { type ChannelRow, type FunnelStepRow, funnelRows, type HeadlinePeriod, headlineOf, headlinePeriodOf, type MonthRow } from "../funnel-report";
 import { isoDateToSerial } from "../dates";
 import type { DataSpan } from "../definitions/periods";
 import { fail } from "../kpi-error";
@@ -209,17 +208,7 @@ export function computeSourcesReport(
 
   let headline: HeadlinePeriod | null = null;
   if (typeof period !== "string") {
-    headline = {
-      preset: period.preset,
-      start: dayLabel(period.start),
-      end: dayLabel(period.end - 1),
-      previousStart: dayLabel(period.previousStart),
-      previousEnd: dayLabel(period.previousEnd - 1),
-      days: period.end - period.start,
-      partial: period.partial,
-      previousHasData: previousHoldsData(previous, ctx),
-      kpis: headlineKpis(current, previous, ctx),
-    };
+    headline = headlineOf(period, current, previous, ctx);
   }
   return {
     stages: spec.stages.map((s) => ({ key: s.key, name: s.name })),

@@ -1,6 +1,7 @@
 // One-sheet mappings (formats 1 and 2) as one-source mappings and back: the same funnel, so a one-sheet setup keeps every behaviour it had.
 import { SOURCED_MAPPING_VERSION, type MappingSource, type SourcedMapping } from "./source-types";
-import { MAPPING_VERSION, type FunnelMapping, type FunnelStage } from "./mapping-types";
+import type { FunnelMapping } from "./mapping-types";
+import { sourceView } from "./source-view";
 
 /** The id a one-sheet mapping's only source gets. */
 export const SHEET_SOURCE_ID = "data";
@@ -39,21 +40,7 @@ export function sheetFromSourced(mapping: SourcedMapping): FunnelMapping | null 
   if (mapping.sources.length !== 1) return null;
   const [source] = mapping.sources;
   if (source.fixedChannel !== null) return null;
-  const stages: FunnelStage[] = [];
-  for (const s of mapping.stages) {
-    if (s.supply.length !== 1 || s.supply[0].source !== source.id) return null;
-    const { column, status } = s.supply[0];
-    stages.push(status ? { key: s.key, name: s.name, column, status } : { key: s.key, name: s.name, column });
-  }
-  return {
-    version: MAPPING_VERSION,
-    sheetName: source.sheetName,
-    headerRow: source.headerRow,
-    shape: source.shape,
-    stages,
-    date: source.date,
-    channel: source.channel,
-    spend: source.spend,
-    revenue: source.revenue,
-  };
+  // Every stage supplied once, by this source: its view is then the whole funnel.
+  if (mapping.stages.some((s) => s.supply.length !== 1 || s.supply[0].source !== source.id)) return null;
+  return sourceView(mapping, source);
 }

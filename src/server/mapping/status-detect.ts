@@ -79,3 +79,14 @@ export function findStatusColumn(columns: readonly DetectedColumn[], rows: Table
 function statusScore(column: DetectedColumn): number {
   return column.matches.find((m) => m.target.kind === "status")?.score ?? 0;
 }
+
+/** The distinct values of each text column, keyed by its index, for the wizard's status pickers; a column of more than `cap` is left out. */
+export function distinctTextValues(rows: TableRows, columns: ReadonlyArray<{ index: number; kind: string }>, cap = 40): Record<string, DistinctValue[]> {
+  const distinct: Record<string, DistinctValue[]> = {};
+  for (const c of columns) {
+    if (c.kind !== "text") continue;
+    const values = distinctValues(rows, c.index, cap);
+    if (values !== null) distinct[String(c.index)] = values;
+  }
+  return distinct;
+}

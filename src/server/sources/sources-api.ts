@@ -8,7 +8,7 @@ import { CHANNEL_MAP_SHEET_NAME } from "../channel-map/channel-map-format";
 import { readDataSheet, UserFacingError } from "../data-sheet";
 import { loadMapping } from "../mapping-store";
 import type { MappingValidation } from "../mapping/mapping-issues";
-import { distinctValues, type DistinctValue } from "../mapping/status-detect";
+import { distinctTextValues, type DistinctValue } from "../mapping/status-detect";
 import { proposeSources } from "../mapping/propose-sources";
 import { detectSource, type DetectedSource } from "../mapping/source-detect";
 import type { SourceRole, SourcedMapping } from "../mapping/source-types";
@@ -62,12 +62,7 @@ function candidate(name: string, rows: number, columns: number): { listing: Sour
     const data = readDataSheet(name, null);
     const sample = data.rows.filter((r) => r.length > 0).slice(0, 50);
     const detected = detectSource(name, data.headerRow, data.headers, sample, data.rows);
-    const distinct: Record<string, DistinctValue[]> = {};
-    data.reading.columns.forEach((c) => {
-      if (c.kind !== "text") return;
-      const values = distinctValues(data.rows, c.index, 40);
-      if (values !== null) distinct[String(c.index)] = values;
-    });
+    const distinct = distinctTextValues(data.rows, data.reading.columns);
     return {
       listing: {
         name, rows, columns, headerRow: data.headerRow, headers: data.headers,

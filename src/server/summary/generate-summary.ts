@@ -11,10 +11,9 @@ import { writeNamedRanges } from "../named-range-writer";
 import { lockService, spreadsheetApp } from "../services";
 import { countFormulas } from "./block";
 import { channelMatches } from "./channel-match";
-import { metricContextOf, resolveGoalKpi } from "./goal-kpis";
+import { metricContextOf } from "./goal-kpis";
 import type { GoalRow } from "./goal-types";
-import { mergeGoals } from "./goals-block";
-import { checkGoals, withBasis } from "./goal-checks";
+import { goalsToWrite } from "./goals-to-write";
 import { BACKUP_SHEET_NAME, STAGING_SHEET_NAME, SUMMARY_SHEET_NAME } from "./layout";
 import type { PeriodInputs } from "./period-block";
 import { planSummary, type SummaryPlan } from "./plan-summary";
@@ -84,16 +83,8 @@ export function generateSummaryWithPlan(
     const preserved = readPreservedInputs(existing);
     const context = metricContextOf(mapping, preserved.unitEconomics.grossMargin);
     const metrics = summaryMetrics(context);
-    if (goals !== null) checkGoals(goals, metrics, context);
     const warnings = validation.warnings.map((w) => w.message);
-    const kept = preserved.goals.map((g) => {
-      const choice = resolveGoalKpi(g.kpi, metrics, context);
-      if (choice === null) warnings.push(`Goal "${g.kpi}": this funnel has no such KPI any more; its row is kept and flagged`);
-      return choice === null ? g : { ...g, kpi: choice.label };
-    });
-    // Goals arrive under older names too ("CAC"); the sheet compares the table's labels, so they are renamed first.
-    const sent = goals === null ? null : goals.map((g) => ({ ...withBasis(g), kpi: resolveGoalKpi(g.kpi, metrics, context)?.label ?? g.kpi }));
-    const allGoals = mergeGoals(kept, sent);
+    const allGoals = goalsToWrite(preserved.goals, goals, metrics, context, warnings);
 
     spreadsheet.toast("Computing the summary…", "Funnel KPIs");
     const spec = toFunnelSpec(mapping);

@@ -1,7 +1,6 @@
 // Plans the whole KPI Summary before anything is written: every block placed below the last, each given its position and returning its cells.
 import type { FunnelReport } from "../../kpi/funnel-report";
 import { primaryCostKey, summaryMetrics } from "../../kpi/summary-metrics/metric-table";
-import { scorecardMetrics } from "../../kpi/summary-metrics/scorecard";
 import type { InputName } from "../../kpi/summary-metrics/expression";
 import type { SummaryMetric } from "../../kpi/summary-metrics/metric-types";
 import type { FunnelMapping } from "../mapping/mapping-types";
@@ -10,12 +9,11 @@ import { channelBlock, MAX_CHANNEL_ROWS } from "./channel-block";
 import type { ChannelMatch } from "./channel-match";
 import { cohortBlock, qualityBlock } from "./cohort-block";
 import { DataRanges } from "./data-ranges";
-import { type ChartSpec, chartRows, type Decorations, mergeDecorations } from "./decorations";
+import { type ChartSpec, type Decorations, mergeDecorations } from "./decorations";
+import { heightWith, PERIOD_ORIGIN, plural, scorecardWithTrend, smallestStageCount, TITLE_ROW_HEIGHT, UNIT_ECONOMICS_ORIGIN } from "./dashboard-frame";
 import { channelRankingBlock, type RankingCells } from "./channel-ranking-block";
 import { columnWidths } from "./column-widths";
 import { monthChartBlock, type MonthChartCells } from "./month-chart-block";
-import { changeColours, scorecardBlock, SCORECARD_HEIGHT } from "./scorecard-block";
-import { trendBlock } from "./trend-block";
 import type { ColumnWidth } from "./decorations";
 import { funnelBlock } from "./funnel-block";
 import { goalKpiChoices, metricContextOf } from "./goal-kpis";
@@ -53,21 +51,7 @@ export interface SummaryPlan {
   written: string[];
 }
 
-function plural(n: number, noun: string): string {
-  return `${n} ${noun}${n === 1 ? "" : "s"}`;
-}
 
-/** The sheet's 16 pt title needs more than the default 21 px. */
-const TITLE_ROW_HEIGHT = 30;
-const SCORECARD_ORIGIN: CellRef = { row: 4, column: 1 };
-const PERIOD_ORIGIN: CellRef = { row: SCORECARD_ORIGIN.row + SCORECARD_HEIGHT + 1, column: 1 };
-const UNIT_ECONOMICS_ORIGIN: CellRef = { row: PERIOD_ORIGIN.row, column: 7 };
-
-/** The rows a block takes with the charts beside or under it: the next block goes below both. */
-function heightWith(origin: CellRef, block: Block, charts: readonly ChartSpec[]): number {
-  const chartBottom = Math.max(0, ...charts.map((c) => c.anchor.row + chartRows(c)));
-  return Math.max(block.cells.length, chartBottom - origin.row);
-}
 
 export function planSummary(inputs: PlanInputs): SummaryPlan {
   const { mapping, report, now } = inputs;
@@ -120,10 +104,7 @@ export function planSummary(inputs: PlanInputs): SummaryPlan {
 
   row += 1;
   const funnelOrigin = { row, column: 1 };
-  // The log axis starts a decade below the smallest stage count of any month, which no period much undercuts.
-  const monthCounts = report.months.flatMap((m) => stages.map((st) => m.metrics[`count_${st.key}`]?.value ?? 0)).filter((n) => n > 0);
-  const counts = monthCounts.length > 0 ? monthCounts : report.funnel.map((st) => st.count).filter((n) => n > 0);
-  const funnel = funnelBlock(funnelOrigin, stages, headline.cells, counts.length > 0 ? Math.min(...counts) : null);
+  const funnel = funnelBlock(funnelOrigin, stages, headline.cells, smallestStageCount(stages, report.months, report.funnel));
   blocks.push(funnel.block);
   written.push(`Funnel: ${plural(stages.length, "stage")}`);
   row += heightWith(funnelOrigin, funnel.block, [funnel.chart]) + 1;
@@ -183,19 +164,11 @@ export function planSummary(inputs: PlanInputs): SummaryPlan {
   }
 
   // The scorecard sits at the top but reads the headline and the trend table at the bottom: planned last.
-  const cards = scorecardMetrics(metrics, { recordLevel: data.recordLevel });
-  const trend = trendBlock({ row, column: 1 }, { metrics: cards, allMetrics: metrics, data, period: period.cells, inputCell });
-  blocks.push(trend.block);
-  const scorecard = scorecardBlock(SCORECARD_ORIGIN, { metrics: cards, headline: headline.cells, trend: trend.cells, period: period.cells });
-  blocks.push(scorecard.block);
-  written.unshift(`Scorecard: ${cards.map((m) => m.label).join(", ")}, each with its change and trend`);
+  const top = scorecardWithTrend({ row, column: 1 }, { metrics, data: data, period: period.cells, headline: headline.cells, inputCell });
+  blocks.push(...top.blocks);
+  written.unshift(`Scorecard: ${top.cards.map((m) => m.label).join(", ")}, each with its change and trend`);
 
-  // The headline's changes are coloured as the scorecard's are: by each metric's better direction.
-  const headlineColours = metrics.flatMap((m) => {
-    const at = headline.cells.rows[m.key];
-    return at === undefined ? [] : changeColours(m, { row: at, column: headline.cells.changeColumn });
-  });
-  const decorations = mergeDecorations(period.decorations, goals.decorations, cohortDecorations, scorecard.decorations, { colours: headlineColours }, {
+  const decorations = mergeDecorations(period.decorations, goals.decorations, cohortDecorations, top.decorations, { colours: top.headlineColours }, {
     charts: [funnel.chart, ...charts],
     rowHeights: [{ row: 1, height: TITLE_ROW_HEIGHT }],
   });
@@ -216,8 +189,8 @@ export function planSummary(inputs: PlanInputs): SummaryPlan {
       channels,
       months: months.cells,
       cohorts,
-      scorecard: scorecard.cells,
-      trend: trend.cells,
+      scorecard: top.scorecard,
+      trend: top.trend,
       ranking,
       monthChart,
       goalKpis: choices.map((k) => ({ label: k.label, direction: k.direction })),

@@ -16,10 +16,9 @@ import { channelTableFor } from "../../sources/sources-api-tables";
 import { SourceSheets } from "../../sources/source-sheets";
 import { countFormulas } from "../block";
 import { channelMatches, type ChannelMatch } from "../channel-match";
-import { checkGoals, withBasis } from "../goal-checks";
-import { metricContextOf, resolveGoalKpi } from "../goal-kpis";
+import { metricContextOf } from "../goal-kpis";
 import type { GoalRow } from "../goal-types";
-import { mergeGoals } from "../goals-block";
+import { goalsToWrite } from "../goals-to-write";
 import { checkFits, currencyEvidence, type GenerateOptions, moneyColumns, type SummaryReport, writeAndSwap } from "../generate-summary";
 import { currencyOf, type CurrencyEvidence, moneyFormat } from "../money-format";
 import { SUMMARY_SHEET_NAME } from "../layout";
@@ -96,15 +95,8 @@ export function generateSourcesSummaryFor(
     const view = goalsView(mapping);
     const context = metricContextOf(view, preserved.unitEconomics.grossMargin);
     const metrics = summaryMetrics(context);
-    if (goals !== null) checkGoals(goals, metrics, context);
     const warnings = validation.warnings.map((w) => w.message);
-    const kept = preserved.goals.map((g) => {
-      const choice = resolveGoalKpi(g.kpi, metrics, context);
-      if (choice === null) warnings.push(`Goal "${g.kpi}": this funnel has no such KPI any more; its row is kept and flagged`);
-      return choice === null ? g : { ...g, kpi: choice.label };
-    });
-    const sent = goals === null ? null : goals.map((g) => ({ ...withBasis(g), kpi: resolveGoalKpi(g.kpi, metrics, context)?.label ?? g.kpi }));
-    const allGoals = mergeGoals(kept, sent);
+    const allGoals = goalsToWrite(preserved.goals, goals, metrics, context, warnings);
     if (report.unmatched.length > 0) {
       warnings.push(`${report.unmatched.length} value(s) no Channel map row places count as channels of their own: ${report.unmatched.slice(0, 5).map((u) => `"${u.value}" of ${u.source}`).join(", ")}${report.unmatched.length > 5 ? " and more" : ""}`);
     }

@@ -1,7 +1,6 @@
 // Plans the KPI Summary of a funnel over several sources: the one-sheet summary's blocks on totals added across sources, plus the sources, the channel alignment and the Channel map rows it reads.
 import type { SourcesReport } from "../../../kpi/sources/sources-report";
 import { primaryCostKey, summaryMetrics } from "../../../kpi/summary-metrics/metric-table";
-import { scorecardMetrics } from "../../../kpi/summary-metrics/scorecard";
 import type { InputName } from "../../../kpi/summary-metrics/expression";
 import type { SummaryMetric } from "../../../kpi/summary-metrics/metric-types";
 import type { SourcedMapping } from "../../mapping/source-types";
@@ -10,10 +9,9 @@ import { channelBlock, MAX_CHANNEL_ROWS } from "../channel-block";
 import type { ChannelMatch } from "../channel-match";
 import { channelRankingBlock, type RankingCells } from "../channel-ranking-block";
 import { columnWidths } from "../column-widths";
-import { area, type ChartSpec, chartRows, type Decorations, mergeDecorations } from "../decorations";
+import { area, type ChartSpec, type Decorations, mergeDecorations } from "../decorations";
+import { heightWith, PERIOD_ORIGIN, plural, scorecardWithTrend, smallestStageCount, TITLE_ROW_HEIGHT, UNIT_ECONOMICS_ORIGIN } from "../dashboard-frame";
 import { monthChartBlock, type MonthChartCells } from "../month-chart-block";
-import { changeColours, scorecardBlock, SCORECARD_HEIGHT } from "../scorecard-block";
-import { trendBlock } from "../trend-block";
 import { funnelBlock } from "../funnel-block";
 import { goalKpiChoices, metricContextOf } from "../goal-kpis";
 import type { GoalRow } from "../goal-types";
@@ -55,21 +53,7 @@ export interface SourcesPlan extends SummaryPlan {
   sourceRows: number[];
 }
 
-/** The sheet's 16 pt title needs more than the default 21 px. */
-const TITLE_ROW_HEIGHT = 30;
-const SCORECARD_ORIGIN: CellRef = { row: 4, column: 1 };
-const PERIOD_ORIGIN: CellRef = { row: SCORECARD_ORIGIN.row + SCORECARD_HEIGHT + 1, column: 1 };
-const UNIT_ECONOMICS_ORIGIN: CellRef = { row: PERIOD_ORIGIN.row, column: 7 };
 
-/** The rows a block takes with the charts beside or under it: the next block goes below both. */
-function heightWith(origin: CellRef, block: Block, charts: readonly ChartSpec[]): number {
-  const chartBottom = Math.max(0, ...charts.map((c) => c.anchor.row + chartRows(c)));
-  return Math.max(block.cells.length, chartBottom - origin.row);
-}
-
-function plural(n: number, noun: string): string {
-  return `${n} ${noun}${n === 1 ? "" : "s"}`;
-}
 
 /** Each metric's "how" names the sources its totals are added up from. */
 function withSources(metrics: readonly SummaryMetric[], report: SourcesReport): SummaryMetric[] {
@@ -123,10 +107,7 @@ export function planSourcesSummary(inputs: SourcesPlanInputs): SourcesPlan {
   row += sourcesInfo.block.cells.length + 1;
 
   const funnelOrigin: CellRef = { row, column: 1 };
-  // The log axis starts a decade below the smallest stage count of any month, which no period much undercuts.
-  const monthCounts = report.months.flatMap((m) => stages.map((st) => m.metrics[`count_${st.key}`]?.value ?? 0)).filter((n) => n > 0);
-  const counts = monthCounts.length > 0 ? monthCounts : report.funnel.map((st) => st.count).filter((n) => n > 0);
-  const funnel = funnelBlock(funnelOrigin, stages, headline.cells, counts.length > 0 ? Math.min(...counts) : null);
+  const funnel = funnelBlock(funnelOrigin, stages, headline.cells, smallestStageCount(stages, report.months, report.funnel));
   blocks.push(funnel.block);
   written.push(`Funnel: ${plural(stages.length, "stage")}`);
   row += heightWith(funnelOrigin, funnel.block, [funnel.chart]) + 1;
@@ -200,18 +181,11 @@ export function planSourcesSummary(inputs: SourcesPlanInputs): SourcesPlan {
   row = mapOrigin.row + mapIndex.block.cells.length + 1;
 
   // The scorecard sits at the top but reads the headline and the trend table at the bottom: planned last.
-  const cards = scorecardMetrics(metrics, { recordLevel: unsized.recordLevel });
-  const trend = trendBlock({ row, column: 1 }, { metrics: cards, allMetrics: metrics, data: unsized, period: period.cells, inputCell });
-  blocks.push(trend.block);
-  const scorecard = scorecardBlock(SCORECARD_ORIGIN, { metrics: cards, headline: headline.cells, trend: trend.cells, period: period.cells });
-  blocks.push(scorecard.block);
-  written.unshift(`Scorecard: ${cards.map((m) => m.label).join(", ")}, each with its change and trend`);
-  const headlineColours = metrics.flatMap((m) => {
-    const at = headline.cells.rows[m.key];
-    return at === undefined ? [] : changeColours(m, { row: at, column: headline.cells.changeColumn });
-  });
+  const top = scorecardWithTrend({ row, column: 1 }, { metrics, data: unsized, period: period.cells, headline: headline.cells, inputCell });
+  blocks.push(...top.blocks);
+  written.unshift(`Scorecard: ${top.cards.map((m) => m.label).join(", ")}, each with its change and trend`);
 
-  const decorations: Decorations = mergeDecorations(period.decorations, goals.decorations, scorecard.decorations, { colours: headlineColours }, {
+  const decorations: Decorations = mergeDecorations(period.decorations, goals.decorations, top.decorations, { colours: top.headlineColours }, {
     charts: [funnel.chart, ...charts],
     colours: [{ kind: "text", area: area(alignment.cells.headerRow + 1, alignment.cells.columns.matchedBy, Math.max(1, alignment.block.cells.length - 2), 1), text: UNMATCHED, background: "#fce8b2" }],
     rowHeights: [{ row: 1, height: TITLE_ROW_HEIGHT }],
@@ -236,8 +210,8 @@ export function planSourcesSummary(inputs: SourcesPlanInputs): SourcesPlan {
       channels: channels.cells,
       months: months.cells,
       cohorts: null,
-      scorecard: scorecard.cells,
-      trend: trend.cells,
+      scorecard: top.scorecard,
+      trend: top.trend,
       ranking,
       monthChart,
       goalKpis: choices.map((k) => ({ label: k.label, direction: k.direction })),
