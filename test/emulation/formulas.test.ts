@@ -87,6 +87,24 @@ describe("formulas", () => {
     emu.resumeEvaluation();
     expect(summary.getRange("A1").getValue()).toBe(140);
   });
+
+  it("resumes with known results: the rest is computed, and a name only known formulas use never reaches the engine", () => {
+    const emu = funnel();
+    const summary = emu.spreadsheet.getSheetByName("Summary")!;
+    emu.suspendEvaluation();
+    emu.spreadsheet.setNamedRange("kpi_spend", emu.spreadsheet.getSheetByName("Data")!.getRange("C2:C3"));
+    emu.spreadsheet.setNamedRange("kpi_channel", emu.spreadsheet.getSheetByName("Data")!.getRange("A2:A3"));
+    summary.getRange("A1:C1").setFormulas([["=SUM(kpi_spend)", "=A1*2", "=COUNTA(kpi_channel)"]]);
+    emu.resumeEvaluationWith((sheet, row, column) => (sheet === "Summary" && row === 1 && column === 1 ? 999 : undefined));
+    // A1 holds the number it was given; B1 is computed from it; C1 needed its name, which the engine got.
+    expect(summary.getRange("A1:C1").getValues()).toEqual([[999, 1998, 2]]);
+    expect(summary.getRange("A1").getFormula()).toBe("=SUM(kpi_spend)");
+    const names = emu.workbook.engine.listNamedExpressions().map((n) => n.toLowerCase());
+    expect(names).toContain("kpi_channel");
+    expect(names).not.toContain("kpi_spend");
+    // The document still has both named ranges, as a saved file must.
+    expect(emu.spreadsheet.getRangeByName("kpi_spend")?.getA1Notation()).toBe("C2:C3");
+  });
 });
 
 describe("custom functions", () => {

@@ -1,13 +1,12 @@
 // Reads every source of a multi-source run: each CSV one table, each chosen sheet of an .xlsx one table, each through the reading layer, with the sheets left out and why.
 import { basename, extname } from "node:path";
-import { SETUP_SHEET_NAME } from "../../server/setup-sheet-format";
 import { CHANNEL_MAP_HEADERS, CHANNEL_MAP_SHEET_NAME } from "../../server/channel-map/channel-map-format";
 import { readFileSync } from "node:fs";
 import { worksheetParts } from "../emulation/xlsx-limits";
-import { SUMMARY_SHEET_NAME } from "../../server/summary/layout";
 import type { ReadingLocale } from "../../reading/locale";
 import type { Emulation } from "../emulation";
 import { InputError } from "./cli-errors";
+import { dataSheetNames } from "./data-sheet-names";
 import type { DataTable } from "./data-table";
 import { readGridTable } from "./grid-table";
 import { loadCsvTable } from "./load-csv";
@@ -31,11 +30,6 @@ export interface LoadedSources {
   setup: ReadonlyMap<string, string>;
   /** A run over one .xlsx: its "Channel map" sheet as a grid, when it has one. */
   channelMap: CellValue[][] | null;
-}
-
-/** The sheets of a workbook that can be data: not the add-on's own. */
-export function dataSheetNames(names: readonly string[]): string[] {
-  return names.filter((n) => n !== SUMMARY_SHEET_NAME && n !== SETUP_SHEET_NAME && n !== CHANNEL_MAP_SHEET_NAME);
 }
 
 export interface LoadRequest {

@@ -3,7 +3,7 @@ import { readFileSync } from "node:fs";
 import { worksheetParts } from "../emulation/xlsx-limits";
 import type { SummarizeOptions } from "./args";
 import { fileKind } from "./file-kind";
-import { dataSheetNames } from "./sources-load";
+import { dataSheetNames } from "./data-sheet-names";
 import { readSetupFile } from "./sources-mapping";
 import type { SourcesPlan } from "./summarize-sources";
 

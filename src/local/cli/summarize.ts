@@ -19,7 +19,6 @@ import type { ProgressBar } from "./progress-bar";
 import type { SummaryRun } from "./summary-run";
 import { textTable } from "./text-table";
 import { routeOf } from "./sources-route";
-import { summarizeSources } from "./summarize-sources";
 import { fileKind, type FileKind } from "./file-kind";
 import type { SourcesRun } from "./sources-run";
 
@@ -143,6 +142,8 @@ export async function summarize(options: SummarizeOptions, hooks: SummarizeHooks
   checkOutputs(options);
   const plan = await routeOf(options);
   if (plan !== null) {
+    // Loaded only for several sources: a one-sheet run needs neither the workbook reader nor the summary generator.
+    const { summarizeSources } = await import("./summarize-sources");
     const run = await summarizeSources(options, hooks, plan);
     if (run !== null) return run;
   }

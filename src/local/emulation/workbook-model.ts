@@ -311,8 +311,13 @@ export class WorkbookModel {
     const names = [...(this.deferredNames?.values() ?? [])];
     this.deferred = null;
     this.deferredNames = null;
+    // A name only the known formulas use is not given to the engine: a name over a large data sheet would make it
+    // build a vertex for every cell of its range, which nothing then reads.
+    const computed = pending.filter(({ sheet, row, column }) => !sheet.deleted && known(sheet, row, column) === undefined);
+    const everyFormula = computed.length === pending.filter(({ sheet }) => !sheet.deleted).length;
+    const used = (name: string): boolean => everyFormula || computed.some(({ content }) => typeof content === "string" && content.toLowerCase().includes(name.toLowerCase()));
     this.engine.batch(() => {
-      for (const named of names) if (!named.sheet.deleted) this.defineEngineName(named);
+      for (const named of names) if (!named.sheet.deleted && used(named.name)) this.defineEngineName(named);
       for (const { sheet, row, column, content } of pending) {
         if (sheet.deleted) continue;
         const value = known(sheet, row, column);
