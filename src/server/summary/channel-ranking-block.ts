@@ -37,7 +37,8 @@ export function rankingTitle(rankBy: SummaryMetric): string {
 /**
  * Ranks are computed live from the channel table's cells, so the order follows the period: a number's rank
  * is how many numbers beat it, plus the equal ones listed above it (ties keep the table's order); channels
- * with n/a come last, in the table's order, and so do those with a cost of 0 (nothing spent on them). Rank k's row shows the channel whose rank is k (INDEX/MATCH).
+ * with n/a come last, in the table's order, and so do those with a cost of 0 (nothing spent on them).
+ * Rank k's row shows the channel whose rank is k (INDEX/MATCH).
  */
 export function channelRankingBlock(origin: CellRef, inputs: RankingInputs): { block: Block; cells: RankingCells; charts: ChartSpec[] } {
   const { channels, rankBy, shareOf } = inputs;

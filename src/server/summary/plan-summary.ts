@@ -51,8 +51,6 @@ export interface SummaryPlan {
   written: string[];
 }
 
-
-
 export function planSummary(inputs: PlanInputs): SummaryPlan {
   const { mapping, report, now } = inputs;
   const money = inputs.moneyFormat;

@@ -53,8 +53,6 @@ export interface SourcesPlan extends SummaryPlan {
   sourceRows: number[];
 }
 
-
-
 /** Each metric's "how" names the sources its totals are added up from. */
 function withSources(metrics: readonly SummaryMetric[], report: SourcesReport): SummaryMetric[] {
   return metrics.map((m) => {
