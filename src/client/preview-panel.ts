@@ -43,5 +43,8 @@ export function createPreviewPanel(wizard: Wizard): HTMLElement {
     }
   };
   wizard.onPreview(render);
+  // A warning links to the step that fixes it unless that step is showing: a preview that came back on the Data
+  // step must gain its "Go to Data" once the user moves on.
+  wizard.onStep(render);
   return panel;
 }

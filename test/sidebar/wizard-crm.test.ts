@@ -94,7 +94,9 @@ describe("pasted German text", () => {
     expect(await page.locator("#text-cells").innerText()).toContain("Spend ('Kosten'): 2 cells");
     const before = JSON.stringify(emulation.spreadsheet.getSheetByName("Daten")?.getDataRange().getValues());
 
-    // From the Stages step, the warning about text cells leads back to the Data step's conversion panel.
+    // From the Stages step, the warning about text cells leads back to the Data step's conversion panel, even
+    // when the preview came back while the Data step was showing.
+    await settlePreview(page);
     await page.click("#data-next");
     await page.waitForSelector("#step-stages:not([hidden])");
     await settlePreview(page);

@@ -1,5 +1,6 @@
 // Reads an .xlsx for the CLI: the data sheet streamed row by row within the grid's bounds (other sheets skipped), or the whole workbook into the emulation for --out.
 import { readFileSync, statSync } from "node:fs";
+import { Readable } from "node:stream";
 import ExcelJS from "exceljs";
 import type { CellValue } from "../../kpi/cells";
 import { SAMPLE_ROWS } from "../../server/mapping/auto-detect";
@@ -107,6 +108,20 @@ function streamedValue(cell: ExcelJS.Cell, timeZone: string): CellValue | "formu
 }
 
 /**
+ * A sheet left unread. When a file's sheets come before its shared strings (exceljs writes them so), the reader
+ * copies each sheet to a temporary file and, as soon as the next sheet is asked for, deletes the copy of one
+ * nobody read: possibly before that sheet's stream has even opened it, whose ENOENT would then be thrown
+ * outside any caller. The stream is closed here, and an error it still reports is of no interest.
+ */
+function skipUnread(ws: unknown): void {
+  const source = (ws as { iterator?: unknown }).iterator;
+  if (source instanceof Readable) {
+    source.on("error", () => undefined);
+    source.destroy();
+  }
+}
+
+/**
  * Streams the workbook once: the setup sheet's rows (for a saved mapping) and the data sheet's cells are read,
  * every other sheet is skipped unread. Each cell is checked against the .xlsx grid and the whole against
  * Sheets' cell limit before it is kept, so a file claiming a cell at row 2,000,000 fails at once.
@@ -149,6 +164,7 @@ async function streamSheets(path: string, sheetNames: readonly string[], dataShe
       // A formula's cached result may be stale or missing; the emulation computes it as Sheets would.
       values = formula ? null : Array.from({ length: rows.length }, (_, r) => Array.from({ length: width }, (_, c) => rows[r]?.[c] ?? ""));
     } else {
+      skipUnread(ws);
       continue;
     }
     if (++done === wanted) break;
