@@ -7,6 +7,8 @@ import type { Block, CellRef } from "./block";
 import type { SummaryTotals } from "./data-ranges";
 import { type ChartSpec, chartRows, type ColourRule, type Decorations } from "./decorations";
 import type { HeadlineCells } from "./headline-block";
+import type { MonthCells } from "./month-block";
+import { monthChartBlock, type MonthChartCells } from "./month-chart-block";
 import type { PeriodCells } from "./period-block";
 import { changeColours, scorecardBlock, type ScorecardCells, SCORECARD_HEIGHT } from "./scorecard-block";
 import { type TrendCells, trendBlock } from "./trend-block";
@@ -62,4 +64,10 @@ export function scorecardWithTrend(trendOrigin: CellRef, inputs: ScorecardWithTr
     return at === undefined ? [] : changeColours(m, { row: at, column: headline.changeColumn });
   });
   return { blocks: [trend.block, scorecard.block], cards, scorecard: scorecard.cells, trend: trend.cells, decorations: scorecard.decorations, headlineColours };
+}
+
+/** The month chart under the month table: the last stage count the table shows, per month; null without months. */
+export function monthChartUnder(origin: CellRef, months: MonthCells, metrics: readonly SummaryMetric[]): { block: Block; cells: MonthChartCells; chart: ChartSpec } | null {
+  const charted = [...metrics].reverse().find((m) => m.formula.op === "count" && months.columns[m.key] !== undefined);
+  return charted === undefined || months.rows.length === 0 ? null : monthChartBlock(origin, months, charted);
 }

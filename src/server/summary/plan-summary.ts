@@ -10,10 +10,10 @@ import type { ChannelMatch } from "./channel-match";
 import { cohortBlock, qualityBlock } from "./cohort-block";
 import { DataRanges } from "./data-ranges";
 import { type ChartSpec, type Decorations, mergeDecorations } from "./decorations";
-import { heightWith, PERIOD_ORIGIN, plural, scorecardWithTrend, smallestStageCount, TITLE_ROW_HEIGHT, UNIT_ECONOMICS_ORIGIN } from "./dashboard-frame";
+import { heightWith, PERIOD_ORIGIN, plural, monthChartUnder, scorecardWithTrend, smallestStageCount, TITLE_ROW_HEIGHT, UNIT_ECONOMICS_ORIGIN } from "./dashboard-frame";
 import { channelRankingBlock, type RankingCells } from "./channel-ranking-block";
 import { columnWidths } from "./column-widths";
-import { monthChartBlock, type MonthChartCells } from "./month-chart-block";
+import type { MonthChartCells } from "./month-chart-block";
 import type { ColumnWidth } from "./decorations";
 import { funnelBlock } from "./funnel-block";
 import { goalKpiChoices, metricContextOf } from "./goal-kpis";
@@ -141,13 +141,12 @@ export function planSummary(inputs: PlanInputs): SummaryPlan {
   blocks.push(months.block);
   written.push(`Per month: ${plural(report.months.length, "month")}`);
   row += months.block.cells.length + 1;
-  const charted = [...metrics].reverse().find((m) => m.formula.op === "count" && months.cells.columns[m.key] !== undefined);
-  if (charted !== undefined && months.cells.rows.length > 0) {
-    const m = monthChartBlock({ row, column: 1 }, months.cells, charted);
-    monthChart = m.cells;
-    blocks.push(m.block);
-    charts.push(m.chart);
-    row = m.cells.bottom + 1;
+  const chart = monthChartUnder({ row, column: 1 }, months.cells, metrics);
+  if (chart !== null) {
+    monthChart = chart.cells;
+    blocks.push(chart.block);
+    charts.push(chart.chart);
+    row = chart.cells.bottom + 1;
   }
 
   let cohorts: SummaryLayout["cohorts"] = null;
