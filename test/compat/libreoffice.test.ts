@@ -9,13 +9,15 @@ import type { WritableValue } from "../../src/server/apps-script-api";
 import { MAPPING_KEY } from "../../src/server/mapping-store";
 import { SUMMARY_SHEET_NAME } from "../../src/server/summary/layout";
 import { cli, tempDir, writeFile } from "../cli/cli-harness";
+import { HOSTILE_CHANNELS } from "../summary/fixtures";
+import { channelKey, channelLabel } from "../../src/kpi/funnel/channel-label";
 import { expectFeaturesKept, workbookFeatures } from "../emulation/workbook-features";
 import { convertToXlsx } from "./libreoffice";
 import { errorCells, formulaCells, type Cached } from "./xlsx-parts";
 
 const TODAY = new Date(2026, 5, 15);
 let dir = "";
-const KINDS = ["aggregated", "records", "aggregated CSV", "records CSV", "sources"] as const;
+const KINDS = ["aggregated", "records", "aggregated CSV", "records CSV", "sources", "hostile CSV", "hostile sources"] as const;
 type Kind = (typeof KINDS)[number];
 let ours = {} as Record<Kind, string>;
 let lo = {} as Record<Kind | "features", string>;
@@ -52,6 +54,8 @@ beforeAll(async () => {
     "aggregated CSV": join(dir, "aggregated-csv-out.xlsx"),
     "records CSV": join(dir, "records-csv-out.xlsx"),
     sources: join(dir, "sources-out.xlsx"),
+    "hostile CSV": join(dir, "hostile-csv-out.xlsx"),
+    "hostile sources": join(dir, "hostile-sources-out.xlsx"),
   };
   const period = ["--from", "2026-05-01", "--to", "2026-05-31"];
   expect((await cli("summarize", demo, "--sheet", "Marketing data", "--out", ours.aggregated, ...period)).code).toBe(0);
@@ -65,6 +69,20 @@ beforeAll(async () => {
   expect((await cli("summarize", ...sources, "--out", ours.sources, "--from", "2026-08-01", "--to", "2026-10-31")).code).toBe(0);
   expect((await cli("summarize", aggregatedCsv, "--out", ours["aggregated CSV"], ...period)).code).toBe(0);
   expect((await cli("summarize", leadsCsv, "--out", ours["records CSV"])).code).toBe(0);
+  // Channel values that a spreadsheet would run as formulas, booleans, numbers, wildcards or operators: an ad
+  // export per channel, and a CRM whose Source column holds the same values.
+  const january = ["--from", "2025-01-01", "--to", "2025-01-31"];
+  const day = (d: number) => new Date(2025, 0, d);
+  const ads = writeFile(dir, "hostile-ads.csv", csvText([
+    ["Date", "Channel", "Spend", "Clicks", "Leads", "Customers", "Revenue"],
+    ...HOSTILE_CHANNELS.flatMap((c, i) => [3, 12, 20].map((d) => [day(d), c, 100 + 37 * i + d, 1000 + 11 * i, 40 + i, 3 + (i % 5), 300 + 13 * i])),
+  ]));
+  const crm = writeFile(dir, "hostile-crm.csv", csvText([
+    ["Lead ID", "Source", "Created", "Won date", "Deal value"],
+    ...HOSTILE_CHANNELS.map((c, i) => [`L${i}`, c, day(5 + (i % 20)), i % 2 ? day(10 + (i % 15)) : "", i % 2 ? 500 + i : ""]),
+  ]));
+  expect((await cli("summarize", ads, "--out", ours["hostile CSV"], ...january)).code).toBe(0);
+  expect((await cli("summarize", ads, crm, "--out", ours["hostile sources"], ...january)).code).toBe(0);
   const fods = join(dir, "features.fods");
   copyFileSync(join(import.meta.dirname, "features.fods"), fods);
   mkdirSync(join(dir, "lo"), { recursive: true });
@@ -92,6 +110,33 @@ describe("LibreOffice recalculating the --out workbooks", () => {
       const errors = [...theirs.values()].filter((c) => typeof c.cached === "object").map((c) => `${c.sheet}!${c.ref} ${JSON.stringify(c.cached)}`);
       expect(errors).toEqual([]);
       expect(await errorCells(lo[kind])).toEqual([]);
+    });
+  }
+
+  for (const kind of ["hostile CSV", "hostile sources"] as const) {
+    it(`${kind}: every hostile channel value is text LibreOffice shows as it was, and none became a formula`, async () => {
+      const book = new ExcelJS.Workbook();
+      await book.xlsx.readFile(lo[kind]);
+      const texts = new Map<string, string[]>();
+      for (const ws of book.worksheets) {
+        if (ws.name === "hostile-ads" || ws.name === "hostile-crm") continue;
+        const shown: string[] = [];
+        ws.eachRow((row) => row.eachCell((cell) => shown.push(cell.text)));
+        texts.set(ws.name, shown);
+      }
+      const summary = texts.get(SUMMARY_SHEET_NAME) ?? [];
+      // Each value is listed under its own name, as the report groups them (trimmed as TRIM does, case ignored:
+      // "paid  search " is "Paid search"), in the channel table or the alignment of each source value.
+      const first = new Map<string, string>();
+      for (const v of HOSTILE_CHANNELS) if (!first.has(channelKey(channelLabel(v)))) first.set(channelKey(channelLabel(v)), channelLabel(v));
+      const labels = [...first.values()];
+      expect(labels.length).toBe(HOSTILE_CHANNELS.length - 1);
+      for (const label of labels) expect(summary, label).toContain(label);
+      if (kind === "hostile sources") for (const label of labels) expect(texts.get("Channel map") ?? [], label).toContain(label);
+      // No formula of the file came from the data: none calls out, links or refers to what a value names.
+      const formulas = (await formulaCells(lo[kind])).map((c) => c.formula);
+      expect(formulas.length).toBeGreaterThan(100);
+      expect(formulas.filter((f) => /IMPORTDATA|HYPERLINK|evil\.example/i.test(f))).toEqual([]);
     });
   }
 
