@@ -7,26 +7,10 @@ import { AGGREGATED_HEADERS, LEADS_HEADERS, aggregatedDemoRows, leadDemoRows } f
 import { createEmulation, saveXlsx } from "../src/local/emulation";
 import type { WritableValue } from "../src/server/apps-script-api";
 import { convertToXlsx } from "../test/compat/libreoffice";
-import { errorCells, formulaCells, type Cached } from "../test/compat/xlsx-parts";
+import { csvText } from "../test/compat/export-csv";
+import { errorCells, formulaCells, sameCached } from "../test/compat/xlsx-parts";
 
 const quiet = { stdout: { write: () => true }, stderr: { isTTY: false, write: () => true } };
-
-/** Rows as an export writes them: dates as days, text quoted when it must be. */
-function csvText(rows: readonly (readonly unknown[])[]): string {
-  const pad = (n: number) => String(n).padStart(2, "0");
-  const field = (v: unknown): string => {
-    if (v === null || v === undefined) return "";
-    if (v instanceof Date) return `${v.getFullYear()}-${pad(v.getMonth() + 1)}-${pad(v.getDate())}`;
-    const text = String(v);
-    return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
-  };
-  return `${rows.map((r) => r.map(field).join(",")).join("\n")}\n`;
-}
-
-function same(a: Cached, b: Cached): boolean {
-  if (typeof a === "number" && typeof b === "number") return Math.abs(a - b) <= 1e-9 * Math.max(1, Math.abs(a));
-  return JSON.stringify(a) === JSON.stringify(b);
-}
 
 export async function benchLibreOffice(): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), "funnel-lo-bench-"));
@@ -63,7 +47,7 @@ export async function benchLibreOffice(): Promise<void> {
       const [kind, path] = entries[i];
       const mine = await formulaCells(path);
       const theirs = new Map((await formulaCells(converted[i])).map((c) => [`${c.sheet}!${c.ref}`, c.cached]));
-      const agree = mine.filter((c) => same(c.cached, theirs.get(`${c.sheet}!${c.ref}`))).length;
+      const agree = mine.filter((c) => sameCached(c.cached, theirs.get(`${c.sheet}!${c.ref}`))).length;
       const errors = (await errorCells(converted[i])).length;
       console.log(`LibreOffice: ${kind} --out: ${agree} of ${mine.length} formulas recalculate to their cached value, ${errors} cells show an error`);
     }

@@ -13,7 +13,8 @@ import { HOSTILE_CHANNELS } from "../summary/fixtures";
 import { channelKey, channelLabel } from "../../src/kpi/funnel/channel-label";
 import { expectFeaturesKept, workbookFeatures } from "../emulation/workbook-features";
 import { convertToXlsx } from "./libreoffice";
-import { errorCells, formulaCells, type Cached } from "./xlsx-parts";
+import { csvText } from "./export-csv";
+import { errorCells, formulaCells, sameCached } from "./xlsx-parts";
 
 const TODAY = new Date(2026, 5, 15);
 let dir = "";
@@ -21,18 +22,6 @@ const KINDS = ["aggregated", "records", "aggregated CSV", "records CSV", "source
 type Kind = (typeof KINDS)[number];
 let ours = {} as Record<Kind, string>;
 let lo = {} as Record<Kind | "features", string>;
-
-/** Rows as an export writes them: dates as days, text quoted when it must be. */
-function csvText(rows: readonly (readonly unknown[])[]): string {
-  const pad = (n: number) => String(n).padStart(2, "0");
-  const field = (v: unknown): string => {
-    if (v === null || v === undefined) return "";
-    if (v instanceof Date) return `${v.getFullYear()}-${pad(v.getMonth() + 1)}-${pad(v.getDate())}`;
-    const text = String(v);
-    return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
-  };
-  return rows.map((r) => r.map(field).join(",")).join("\r\n") + "\r\n";
-}
 
 beforeAll(async () => {
   dir = tempDir();
@@ -91,11 +80,6 @@ beforeAll(async () => {
   lo = { ...(Object.fromEntries(KINDS.map((k, i) => [k, converted[i]])) as Record<Kind, string>), features: converted[KINDS.length] };
 }, 240_000);
 
-function sameValue(a: Cached, b: Cached): boolean {
-  if (typeof a === "number" && typeof b === "number") return Math.abs(a - b) <= 1e-9 * Math.max(1, Math.abs(a));
-  return JSON.stringify(a) === JSON.stringify(b);
-}
-
 describe("LibreOffice recalculating the --out workbooks", () => {
   for (const kind of KINDS) {
     it(`${kind}: every formula recalculates to the value the file cached, and none is an error`, async () => {
@@ -104,7 +88,7 @@ describe("LibreOffice recalculating the --out workbooks", () => {
       const summary = mine.filter((c) => c.sheet === SUMMARY_SHEET_NAME);
       expect(summary.length).toBeGreaterThan(kind === "sources" ? 300 : 100);
       const disagree = summary
-        .filter((c) => !sameValue(c.cached, theirs.get(`${c.sheet}!${c.ref}`)?.cached))
+        .filter((c) => !sameCached(c.cached, theirs.get(`${c.sheet}!${c.ref}`)?.cached))
         .map((c) => `${c.ref}: ours ${JSON.stringify(c.cached)}, LibreOffice ${JSON.stringify(theirs.get(`${c.sheet}!${c.ref}`)?.cached)} for =${c.formula.slice(0, 100)}`);
       expect(disagree).toEqual([]);
       const errors = [...theirs.values()].filter((c) => typeof c.cached === "object").map((c) => `${c.sheet}!${c.ref} ${JSON.stringify(c.cached)}`);

@@ -72,3 +72,9 @@ export async function sheetXml(path: string, sheet: string): Promise<string> {
 export async function workbookXml(path: string): Promise<string> {
   return partText(readFileSync(path), "xl/workbook.xml");
 }
+
+/** A recalculated value equal to the cached one: numbers to 1e-9 relative, anything else exactly. */
+export function sameCached(a: Cached, b: Cached): boolean {
+  if (typeof a === "number" && typeof b === "number") return Math.abs(a - b) <= 1e-9 * Math.max(1, Math.abs(a));
+  return JSON.stringify(a) === JSON.stringify(b);
+}

@@ -1,5 +1,5 @@
 // The funnel over several sources, joined by channel and period only: each source tallied per raw value in one pass, each value aligned by the channel table, buckets added per channel.
-import { asGrid, type TableRows } from "../cell-grid";
+import { asGrid, rowSubset, type TableRows } from "../cell-grid";
 import type { CellValue } from "../cells";
 import { channelResolver, type ChannelMatch } from "../channels/channel-resolver";
 import { channelKey, valueKey, type NumberedChannelRow } from "../channels/channel-table";
@@ -244,39 +244,34 @@ function subSpec(source: SourceSpec, spec: SourcesSpec): FunnelSpec {
 
 interface ValueGroup {
   label: string;
-  rows: (readonly CellValue[])[];
+  /** The group's rows, in order: row arrays picked as they are, a column store's rows by index. */
+  rows: TableRows;
 }
 
 /** Rows split by their channel value (trimmed, case ignored), in order of first appearance; one pass, the label read once per distinct cell. */
 function groupByValue(rows: TableRows, column: number | null): ValueGroup[] {
-  const groups = new Map<string, ValueGroup>();
-  const byCell = new Map<CellValue, ValueGroup>();
-  const groupOf = (cell: CellValue): ValueGroup => {
+  const groups = new Map<string, { label: string; picked: number[] }>();
+  const byCell = new Map<CellValue, { label: string; picked: number[] }>();
+  const groupOf = (cell: CellValue): { label: string; picked: number[] } => {
     const known = byCell.get(cell);
     if (known !== undefined) return known;
     const label = column === null ? NO_CHANNEL : channelLabel(cell);
     const key = valueKey(label);
     let group = groups.get(key);
-    if (group === undefined) groups.set(key, (group = { label, rows: [] }));
+    if (group === undefined) groups.set(key, (group = { label, picked: [] }));
     if (!(cell instanceof Date) && byCell.size < 100_000) byCell.set(cell, group);
     return group;
   };
   const grid = asGrid(rows);
-  const arrays = Array.isArray(rows) ? (rows as readonly (readonly CellValue[])[]) : null;
   for (let r = 0; r < grid.rowCount; r++) {
-    const width = grid.rowWidth(r);
-    if (width === 0) continue;
-    // A column store's row is built once here, as the tally of its group reads rows.
-    let row: readonly CellValue[];
-    if (arrays !== null) row = arrays[r];
-    else {
-      const built = new Array<CellValue>(width);
-      for (let c = 0; c < width; c++) built[c] = grid.cell(r, c);
-      row = built;
-    }
-    groupOf(column === null ? null : row[column]).rows.push(row);
+    if (grid.rowWidth(r) === 0) continue;
+    groupOf(column === null ? null : grid.cell(r, column)).picked.push(r);
   }
-  return [...groups.values()];
+  const arrays = Array.isArray(rows) ? (rows as readonly (readonly CellValue[])[]) : null;
+  return [...groups.values()].map(({ label, picked }) => ({
+    label,
+    rows: arrays !== null ? picked.map((r) => arrays[r]) : rowSubset(rows, Int32Array.from(picked)),
+  }));
 }
 
 /** Adds a source's bucket (spend, revenue, its own stages) into a funnel-wide one. */

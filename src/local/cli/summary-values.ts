@@ -1,6 +1,7 @@
 // The CLI's own numbers for the KPI Summary's formula cells, from src/kpi and the metric table, keyed by cell: the cached results --out writes.
 import { type TableRows, asGrid, rowSubset } from "../../kpi/cell-grid";
 import { isoDateToSerial } from "../../kpi/dates";
+import { conversionRate } from "../../kpi/definitions/conversion";
 import { PERIOD_PROBLEMS } from "../../kpi/definitions/periods";
 import { type FunnelReport, type KpiValue, computeFunnelReport } from "../../kpi/funnel-report";
 import { channelKey, channelLabel } from "../../kpi/funnel/channel-label";
@@ -8,6 +9,7 @@ import { labelColumn } from "../../kpi/funnel/column-readings";
 import { OPEN_WINDOW } from "../../kpi/funnel/cohort-report";
 import type { FunnelSpec, PeriodChoice } from "../../kpi/funnel/funnel-spec";
 import { PREVIOUS_EMPTY } from "../../kpi/funnel/headline";
+import { measure } from "../../kpi/funnel/kpi-value";
 import { windowKpis } from "../../kpi/funnel/window-kpis";
 import { shareOfSpendMetric } from "../../kpi/summary-metrics/metric-table";
 import type { SliceTotals, SummaryMetric } from "../../kpi/summary-metrics/metric-types";
@@ -116,7 +118,7 @@ export function summaryValues(inputs: SummaryValueInputs): Map<string, CachedVal
     const n = count(i);
     at(row, fn.countColumn, n ?? NOT_AVAILABLE);
     const rate = (part: number | null, whole: number | null): CachedValue =>
-      part !== null && whole !== null && whole > 0 && part >= 0 && part <= whole ? part / whole : NOT_AVAILABLE;
+      part === null || whole === null ? NOT_AVAILABLE : shown(measure(() => conversionRate(part, whole)));
     at(row, fn.overallColumn, rate(n, count(0)));
     if (i > 0) {
       const before = count(i - 1);
